@@ -1,0 +1,5 @@
+/**
+ * Demo data (演示数据): the organisations and users a fresh embedded start comes with, so that
+ * every role can be tried at once. Off in the {@code mysql} profile unless asked for.
+ */
+package org.jiandu.demo;

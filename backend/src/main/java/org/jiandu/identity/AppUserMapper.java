@@ -1,0 +1,43 @@
+package org.jiandu.identity;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+public interface AppUserMapper {
+
+    @Select("SELECT user_id, display_name, org_id, enabled FROM app_user WHERE user_id = #{userId}")
+    Optional<AppUser> find(String userId);
+
+    List<UserRow> list(@Param("orgCode") String orgCode, @Param("offset") int offset, @Param("limit") int limit);
+
+    long count(@Param("orgCode") String orgCode);
+
+    void insert(@Param("user") AppUser user, @Param("now") LocalDateTime now);
+
+    int updateOrg(@Param("userId") String userId, @Param("orgId") long orgId, @Param("now") LocalDateTime now);
+
+    int updateEnabled(@Param("userId") String userId, @Param("enabled") boolean enabled,
+                      @Param("now") LocalDateTime now);
+
+    int updateName(@Param("userId") String userId, @Param("displayName") String displayName,
+                   @Param("now") LocalDateTime now);
+
+    /** Users of the given organisations, for role lists and notifications. */
+    List<String> userIdsOfOrg(@Param("orgId") long orgId);
+
+    /** Role memberships of a batch of users, in one query. */
+    List<Membership> roleMemberships(@Param("userIds") List<String> userIds, @Param("groupType") String groupType);
+
+    record Membership(String userId, String groupId) {
+    }
+
+    /** A user with the code and name of their organisation, for lists. */
+    record UserRow(String userId, String displayName, String orgCode, String orgName, boolean enabled) {
+    }
+}

@@ -1,0 +1,33 @@
+package org.jiandu.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is calling: the user, the organisation they belong to and their roles. Loaded once at login and
+ * kept as the principal of the request.
+ */
+public record CurrentUser(String userId, String displayName, OrgUnit org, Set<Role> roles) {
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... wanted) {
+        for (Role role : wanted) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Camunda groups of this user: the role groups and the organisation's group. */
+    public List<String> engineGroups() {
+        List<String> groups = new ArrayList<>();
+        roles.forEach(role -> groups.add(role.groupId()));
+        groups.add(org.groupId());
+        return groups;
+    }
+}

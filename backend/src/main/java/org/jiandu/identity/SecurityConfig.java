@@ -1,0 +1,84 @@
+package org.jiandu.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.jiandu.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Login for {@code /api/**} and {@code /engine-rest/**}: HTTP Basic against Camunda's identity store
+ * (the webapps under {@code /camunda} keep their own login on the same users). Each request then runs
+ * with the engine's authenticated user and groups set, so Camunda's authorization checks, history and
+ * user-operation log see the real person.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, IdentityService identityService,
+                                    AuthenticationProvider loginProvider) throws Exception {
+        http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**",
+                        "/swagger-ui/**", "/swagger-ui.html")
+                .authenticationProvider(loginProvider)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/public/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Role.ADMIN.groupId())
+                        .requestMatchers("/api/admin/**").hasAuthority(Role.ADMIN.groupId())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("jiandu").authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"jiandu\", charset=\"UTF-8\"");
+                    Problems.write(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                            "请先登录：用户名或密码错误，或账号已停用。");
+                }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        Problems.write(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN", "您没有执行此操作的权限。")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless HTTP Basic: no cookie session to ride on, so no CSRF token is needed here.
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** Checks the password with Camunda (which refuses disabled accounts) and loads the caller's profile. */
+    @Bean
+    AuthenticationProvider loginProvider(UserDirectory directory) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String userId = authentication.getName();
+                String password = String.valueOf(authentication.getCredentials());
+                if (!directory.checkPassword(userId, password)) {
+                    throw new BadCredentialsException("Bad credentials or disabled account");
+                }
+                CurrentUser user = directory.load(userId)
+                        .orElseThrow(() -> new BadCredentialsException("Account has no organisation"));
+                List<SimpleGrantedAuthority> authorities = user.roles().stream()
+                        .map(role -> new SimpleGrantedAuthority(role.groupId())).toList();
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+}

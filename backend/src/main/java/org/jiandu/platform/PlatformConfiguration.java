@@ -1,0 +1,17 @@
+package org.jiandu.platform;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+    @Bean
+    Clock clock(@Value("${jiandu.zone}") String zone) {
+        return new EngineClock(ZoneId.of(zone));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Platform (平台基础): the embedded Camunda engine's settings, schema ordering with Flyway,
+ * and the one clock every feature reads the time from.
+ */
+package org.jiandu.platform;

@@ -1,0 +1,26 @@
+package org.jiandu.trace;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface AuditMapper {
+
+    /** Locks the head of the chain for the rest of the transaction. */
+    ChainHead lockHead();
+
+    void insert(AuditEntry entry);
+
+    void moveHead(@Param("seqNo") long seqNo, @Param("hash") String hash);
+
+    List<AuditEntry> findAfter(@Param("afterSeq") long afterSeq, @Param("limit") int limit);
+
+    List<AuditEntry> findByRecord(@Param("recordType") String recordType, @Param("recordNo") String recordNo);
+
+    ChainHead head();
+
+    record ChainHead(long lastSeq, String lastHash) {
+    }
+}

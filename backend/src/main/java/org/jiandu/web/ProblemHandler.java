@@ -1,0 +1,183 @@
+package org.jiandu.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one error handler of {@code /api}: every 4xx and 5xx is {@code application/problem+json}
+ * with a stable {@code code} and a message a person understands.
+ */
+@RestControllerAdvice(basePackages = "org.jiandu")
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return respond(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "您没有执行此操作的权限。"));
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ProblemDetail> engineAuthorization(AuthorizationException e) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "您没有执行此操作的权限。"));
+    }
+
+    @ExceptionHandler({TaskAlreadyClaimedException.class, OptimisticLockingException.class,
+            PessimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                "该记录刚被他人修改或办理，请刷新后重试。"));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return respond(Problems.of(HttpStatus.CONFLICT, "CONFLICT", "数据与已有记录冲突（重复或仍被引用），未作任何更改。"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                "参数 " + e.getName() + " 的值“" + e.getValue() + "”格式不正确。"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "服务器内部错误，操作未完成，请稍后重试或联系管理员。"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            fields.putIfAbsent(error.getField(), error.getDefaultMessage());
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                "提交的内容不完整或不符合要求：" + describe(fields));
+        problem.setProperty("fields", fields);
+        return asObject(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                fields.putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                "提交的内容不完整或不符合要求：" + describe(fields));
+        problem.setProperty("fields", fields);
+        return asObject(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "请求内容无法解析：请检查 JSON 格式及各字段的类型和取值。"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(Problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER",
+                "缺少必需的参数 " + e.getParameterName() + "。"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(Problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER",
+                "缺少必需的部分 " + e.getRequestPartName() + "。"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE", "上传的文件超过大小限制。"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                "此地址不支持 " + e.getMethod() + " 请求。"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "不支持的内容类型：" + e.getContentType() + "。"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "请求的地址不存在。"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        String code = status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
+        return asObject(Problems.of(status, code, status.is4xxClientError()
+                ? "请求无效：" + status.getReasonPhrase() : "服务器内部错误，操作未完成。"));
+    }
+
+    private static String describe(Map<String, String> fields) {
+        StringBuilder text = new StringBuilder();
+        fields.forEach((field, message) -> text.append(text.isEmpty() ? "" : "；").append(field).append(' ').append(message));
+        return text.append('。').toString();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<Object> asObject(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}
