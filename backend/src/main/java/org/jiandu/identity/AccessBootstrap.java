@@ -84,6 +84,12 @@ class AccessBootstrap implements ApplicationRunner {
     }
 
     private void grantAuthorizations() {
+        // Engine administrators: the engine checks most single permissions against stored
+        // authorizations, so admins hold ALL on every resource, as Camunda's own setup does.
+        for (Resources resource : Resources.values()) {
+            grant(Role.ADMIN.groupId(), resource, "*", Permissions.ALL);
+            grant("camunda-admin", resource, "*", Permissions.ALL);
+        }
         for (Role role : Role.values()) {
             String group = role.groupId();
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -17,6 +17,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,15 +35,20 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, IdentityService identityService,
                                     AuthenticationProvider loginProvider) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**",
-                        "/swagger-ui/**", "/swagger-ui.html")
+        // Path patterns on the whole path, not Spring MVC's: /engine-rest is a Jersey servlet of its own.
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
+                        paths.matcher("/actuator/**"), paths.matcher("/v3/api-docs/**"), paths.matcher("/v3/api-docs"),
+                        paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html")))
                 .authenticationProvider(loginProvider)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/public/**").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(Role.ADMIN.groupId())
-                        .requestMatchers("/api/admin/**").hasAuthority(Role.ADMIN.groupId())
+                        .requestMatchers(paths.matcher("/api/public/**")).permitAll()
+                        .requestMatchers(paths.matcher("/actuator/health/**"), paths.matcher("/actuator/health"),
+                                paths.matcher("/actuator/info")).permitAll()
+                        .requestMatchers(paths.matcher("/v3/api-docs/**"), paths.matcher("/v3/api-docs"),
+                                paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html")).permitAll()
+                        .requestMatchers(paths.matcher("/actuator/**")).hasAuthority(Role.ADMIN.groupId())
+                        .requestMatchers(paths.matcher("/api/admin/**")).hasAuthority(Role.ADMIN.groupId())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("jiandu").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"jiandu\", charset=\"UTF-8\"");

@@ -53,6 +53,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ProblemDetail> engineAuthorization(AuthorizationException e) {
+        log.info("Refused by the engine: {}", e.getMessage());
         return respond(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "您没有执行此操作的权限。"));
     }
 
