@@ -19,6 +19,9 @@ interface ComplaintMapper {
     @Select("SELECT * FROM complaint WHERE tracking_no = #{trackingNo}")
     Optional<Complaint> findByTrackingNo(String trackingNo);
 
+    @Select("SELECT * FROM complaint WHERE process_instance_id = #{processInstanceId}")
+    Optional<Complaint> findByProcessInstance(String processInstanceId);
+
     @Select("SELECT * FROM complaint WHERE hotline_order_no = #{orderNo}")
     Optional<Complaint> findByHotlineOrder(String orderNo);
 

@@ -22,6 +22,11 @@ final class ComplaintProcess {
     static final String PROPOSAL_APPROVED = "proposalApproved";
     static final String SATISFACTION = "satisfaction";
 
+    /** Every variable the process may hold; anything else a completion submits is removed. */
+    static final java.util.Set<String> VARIABLES = java.util.Set.of(COMPLAINT_ID, ANONYMOUS, REOPEN_COUNT, EXTENDED,
+            SUPERVISOR_ID, INVESTIGATION_DUE, ACCEPTANCE_DECISION, ACCEPTANCE_APPROVED, INVESTIGATION_ACTION, PROPOSAL,
+            EXTENSION_DAYS, EXTENSION_APPROVED, PROPOSAL_APPROVED, SATISFACTION);
+
     /** Texts a form submits; they go to the complaint tables and are removed from the process. */
     static final String REASON = "reason";
     static final String COMPETENT_AUTHORITY = "competentAuthority";

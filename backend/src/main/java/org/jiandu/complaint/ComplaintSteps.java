@@ -56,15 +56,15 @@ class ComplaintSteps {
     void taskCompleted(DelegateTask task) {
         ComplaintTaskStep step = ComplaintTaskStep.ofTaskKey(task.getTaskDefinitionKey())
                 .orElseThrow(() -> new IllegalStateException("Unknown complaint task " + task.getTaskDefinitionKey()));
-        Complaint complaint = complaint(task.getVariable(COMPLAINT_ID));
+        Complaint complaint = complaints.findByProcessInstance(task.getProcessInstanceId())
+                .orElseThrow(() -> new IllegalStateException("No complaint for process " + task.getProcessInstanceId()));
         Map<String, Object> submitted = new HashMap<>();
         for (String field : step.fields()) {
             submitted.put(field, task.getVariable(field));
         }
-        ComplaintTaskRules.Submission submission = rules.check(step, submitted,
-                Boolean.TRUE.equals(task.getVariable(EXTENDED)));
+        ComplaintTaskRules.Submission submission = rules.check(step, submitted, complaint.extended());
+        keepProcessState(task, step, complaint);
         submission.variables().forEach(task::setVariable);
-        ComplaintTaskStep.TEXT_FIELDS.forEach(task::removeVariable);
 
         Decider decider = decider(task, step);
         LocalDateTime now = now();
@@ -138,6 +138,55 @@ class ComplaintSteps {
         auditLog.record(RECORD_TYPE, complaint.trackingNo(), "TASK_COMPLETED", changes);
     }
 
+    /**
+     * A completion may carry any variables (through {@code /engine-rest}); only the step's own decision may
+     * change. The state the gateways and delegates read is set back from the complaint tables, and
+     * anything else submitted is removed (texts are in the tables by now).
+     */
+    private void keepProcessState(DelegateTask task, ComplaintTaskStep step, Complaint complaint) {
+        for (String name : List.copyOf(task.getVariableNames())) {
+            if (!VARIABLES.contains(name)) {
+                task.removeVariable(name);
+            }
+        }
+        task.setVariable(COMPLAINT_ID, complaint.id());
+        task.setVariable(ANONYMOUS, complaint.anonymous());
+        task.setVariable(EXTENDED, complaint.extended());
+        task.setVariable(REOPEN_COUNT, complaint.reopenCount());
+        if (complaint.supervisorId() != null && step != ComplaintTaskStep.ASSIGN_SUPERVISOR) {
+            task.setVariable(SUPERVISOR_ID, complaint.supervisorId());
+        }
+        if (complaint.investigationDue() != null) {
+            task.setVariable(INVESTIGATION_DUE, Date.from(complaint.investigationDue().atZone(zone()).toInstant()));
+        }
+        switch (step) {
+            case APPROVE_ACCEPTANCE -> task.setVariable(ACCEPTANCE_DECISION,
+                    latest(complaint.id(), ComplaintTaskStep.REVIEW_ACCEPTANCE).decision());
+            case APPROVE_PROPOSAL -> {
+                task.setVariable(INVESTIGATION_ACTION, "PROPOSE");
+                task.setVariable(PROPOSAL, latest(complaint.id(), ComplaintTaskStep.INVESTIGATE).decision());
+            }
+            case APPROVE_EXTENSION -> {
+                String requested = latest(complaint.id(), ComplaintTaskStep.INVESTIGATE).decision();
+                task.setVariable(INVESTIGATION_ACTION, "EXTEND");
+                task.setVariable(EXTENSION_DAYS, Integer.valueOf(requested.substring(requested.indexOf(':') + 1)));
+            }
+            default -> {
+                // the step's own decision is the submission, set next
+            }
+        }
+    }
+
+    private ComplaintDecision latest(long complaintId, ComplaintTaskStep step) {
+        List<ComplaintDecision> decisions = complaints.decisions(complaintId);
+        for (int i = decisions.size() - 1; i >= 0; i--) {
+            if (decisions.get(i).step().equals(step.name())) {
+                return decisions.get(i);
+            }
+        }
+        throw new IllegalStateException("Complaint " + complaintId + " has no " + step + " decision");
+    }
+
     private void applyAcceptance(Complaint complaint, String acceptanceDecision, ComplaintUpdate update, LocalDateTime now) {
         switch (acceptanceDecision) {
             case "ACCEPT" -> {
@@ -146,7 +195,7 @@ class ComplaintSteps {
             }
             case "REJECT" -> {
                 update.status = ComplaintStatus.NOT_ACCEPTED;
-                update.statusNote = "不予受理。理由：" + latestReason(complaint.id(), ComplaintTaskStep.REVIEW_ACCEPTANCE);
+                update.statusNote = "不予受理。理由：" + latest(complaint.id(), ComplaintTaskStep.REVIEW_ACCEPTANCE).reason();
                 update.closedAt = now;
             }
             case "HAND_OVER" -> {
@@ -156,16 +205,6 @@ class ComplaintSteps {
             }
             default -> throw new IllegalStateException("Unknown acceptance decision " + acceptanceDecision);
         }
-    }
-
-    private String latestReason(long complaintId, ComplaintTaskStep step) {
-        List<ComplaintDecision> decisions = complaints.decisions(complaintId);
-        for (int i = decisions.size() - 1; i >= 0; i--) {
-            if (decisions.get(i).step().equals(step.name())) {
-                return decisions.get(i).reason();
-            }
-        }
-        return "";
     }
 
     /** The investigation's due date was set (start or re-open) or moved by an approved extension. */

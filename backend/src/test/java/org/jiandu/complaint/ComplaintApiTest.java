@@ -310,6 +310,33 @@ class ComplaintApiTest extends IntegrationTest {
     }
 
     @Test
+    void tasklistCompletionRecordsTheDecisionButCannotChangeAnyOther() {
+        Response created = publicPost("/api/public/complaints", complaint());
+        String trackingNo = created.body().get("trackingNo").asText();
+        long id = idOf(trackingNo);
+        assertThat(completeCurrent("clerk", id, Map.of("acceptanceDecision", "ACCEPT")).status()).isEqualTo(200);
+
+        // the lead approves in Tasklist, and the request also tries to turn the clerk's decision into REJECT
+        String approval = currentTask(id, "lead");
+        Response engine = post("lead", "/engine-rest/task/" + approval + "/submit-form", Map.of("variables", Map.of(
+                "acceptanceApproved", Map.of("value", "true"),
+                "acceptanceDecision", Map.of("value", "REJECT"),
+                "extended", Map.of("value", true),
+                "note", Map.of("value", "free text that must not stay in the process"))));
+        assertThat(engine.status()).as(engine.toString()).isEqualTo(204);
+
+        JsonNode detail = get("lead", "/api/complaints/" + id).body();
+        assertThat(detail.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(detail.get("currentSteps").get(0).get("taskKey").asText()).isEqualTo("Task_AssignSupervisor");
+        assertThat(detail.get("decisions").get(1).get("step").asText()).isEqualTo("APPROVE_ACCEPTANCE");
+        assertThat(detail.get("decisions").get(1).get("actor").asText()).isEqualTo("lead");
+        String assignment = detail.get("currentSteps").get(0).get("taskId").asText();
+        Map<String, Object> variables = taskService.getVariables(assignment);
+        assertThat(variables).containsEntry("acceptanceDecision", "ACCEPT").containsEntry("acceptanceApproved", true)
+                .containsEntry("extended", false).doesNotContainKey("note");
+    }
+
+    @Test
     void overdueAcceptanceIsEscalatedToTheLeads() {
         Response created = publicPost("/api/public/complaints", complaint());
         String trackingNo = created.body().get("trackingNo").asText();
