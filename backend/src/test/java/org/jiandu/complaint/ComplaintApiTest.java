@@ -260,6 +260,10 @@ class ComplaintApiTest extends IntegrationTest {
                 Map.of("variables", Map.of("acceptanceDecision", Map.of("value", "MAYBE"))));
         assertThat(engine.status()).as(engine.toString()).isEqualTo(400);
         assertThat(engine.toString()).contains("MAYBE");
+        Response form = post("clerk", "/engine-rest/task/" + reviewTask + "/submit-form",
+                Map.of("variables", Map.of("acceptanceDecision", Map.of("value", "REJECT"))));
+        assertThat(form.status()).as(form.toString()).isEqualTo(400);
+        assertThat(form.body().get("code").asText()).isEqualTo("FIELD_REQUIRED");
         assertThat(taskService.createTaskQuery().taskId(reviewTask).count()).isEqualTo(1);
         Response notLeads = completeCurrent("lead", id, Map.of("acceptanceDecision", "ACCEPT"));
         assertThat(notLeads.status()).isEqualTo(403);
