@@ -1,0 +1,301 @@
+package org.jiandu.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.jiandu.IntegrationTest;
+import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.UserDirectory;
+import org.jiandu.platform.EngineAccess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A complaint that led to a case, which transferred a clue and issued a letter the agency replied to:
+ * its trace holds every step of every process in order with the right people, the audit rows between
+ * them, and nothing of the clue for those who may not know of it. The processes are test stand-ins
+ * (src/test/resources/trace-test), deployed here and removed afterwards.
+ */
+class TraceTest extends IntegrationTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalDateTime T0 = LocalDateTime.of(2026, 3, 2, 9, 0);
+
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    EngineAccess engineAccess;
+    @Autowired
+    UserDirectory directory;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private String deploymentId;
+    private String n;
+    private String complaintNo;
+    private String caseNo;
+    private String letterNo;
+    private String clueNo;
+
+    @BeforeEach
+    void deployAndRunTheStory() {
+        deploymentId = repositoryService.createDeployment().name("trace-test")
+                .addClasspathResource("trace-test/trace-test-complaint.bpmn")
+                .addClasspathResource("trace-test/trace-test-case.bpmn")
+                .addClasspathResource("trace-test/trace-test-letter.bpmn")
+                .addClasspathResource("trace-test/clue-transfer.bpmn")
+                .deploy().getId();
+        n = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        complaintNo = "TTC-" + n;
+        caseNo = "TTK-" + n;
+        letterNo = "TTL-" + n;
+        clueNo = "TTQ-" + n;
+
+        step(0, "clerk", () -> {
+            runtimeService.startProcessInstanceByKey("trace-test-complaint", complaintNo, Map.of("agencyCode", "SCJ"));
+            auditLog.record("COMPLAINT", complaintNo, "REGISTER", Map.of("status", "REGISTERED"));
+        });
+        step(1, "supervisor", () -> taskService.claim(task(complaintNo, "Task_Accept").getId(), "supervisor"));
+        step(2, "supervisor", () -> {
+            taskService.complete(task(complaintNo, "Task_Accept").getId());
+            auditLog.record("COMPLAINT", complaintNo, "ACCEPT",
+                    Map.of("status", AuditLog.change("REGISTERED", "ACCEPTED")));
+        });
+        step(3, "supervisor", () -> {
+            runtimeService.startProcessInstanceByKey("trace-test-case", caseNo,
+                    Map.of("agencyCode", "SCJ", "letterNo", letterNo, "clueNo", clueNo));
+            auditLog.record("CASE", caseNo, "FILE", Map.of("complaintNo", complaintNo));
+        });
+        step(4, "supervisor", () -> {
+            claimAndComplete(caseNo, "Task_Investigate", "supervisor");
+            auditLog.record("CLUE", clueNo, "PROPOSE", Map.of("category", "违反法定程序"));
+        });
+        step(5, "discipline", () -> {
+            claimAndComplete(clueNo, "Task_Acknowledge", "discipline");
+            auditLog.record("CLUE", clueNo, "ACKNOWLEDGE", Map.of("status", AuditLog.change("SENT", "RECEIVED")));
+        });
+        step(6, "supervisor", () -> claimAndComplete(caseNo, "Task_Decide", "supervisor"));
+        step(7, "agency-scj", () -> {
+            claimAndComplete(letterNo, "Task_Reply", "agency-scj");
+            auditLog.record("LETTER", letterNo, "REPLY", Map.of("status", AuditLog.change("SERVED", "REPLIED")));
+        });
+    }
+
+    @AfterEach
+    void cleanUp() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+        SecurityContextHolder.clearContext();
+        repositoryService.deleteDeployment(deploymentId, true);
+    }
+
+    @Test
+    void auditorSeesEveryStepOfEveryProcessInOrderWithTheRightPeople() {
+        Response response = get("auditor", "/api/trace/" + complaintNo);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode trace = response.body();
+        assertThat(trace.get("agencyCode").asText()).isEqualTo("SCJ");
+        assertThat(trace.get("processes").findValuesAsText("processKey")).containsExactlyInAnyOrder(
+                "trace-test-complaint", "trace-test-case", "clue-transfer", "trace-test-letter");
+        List<JsonNode> entries = list(trace.get("entries"));
+
+        assertThat(pick(entries, e -> is(e, "ACTIVITY", "STARTED"), e -> e.get("processKey").asText() + ":"
+                + e.get("activityId").asText())).containsExactly(
+                "trace-test-complaint:StartEvent_Received", "trace-test-complaint:Task_Accept",
+                "trace-test-complaint:EndEvent_Closed",
+                "trace-test-case:StartEvent_Filed", "trace-test-case:Task_Investigate", "trace-test-case:Call_Clue",
+                "clue-transfer:StartEvent_Proposed", "clue-transfer:Task_Acknowledge", "clue-transfer:EndEvent_Received",
+                "trace-test-case:Task_Decide", "trace-test-case:Call_Letter",
+                "trace-test-letter:StartEvent_Issued", "trace-test-letter:Task_Reply", "trace-test-letter:EndEvent_Replied",
+                "trace-test-case:Task_Close");
+        assertThat(pick(entries, e -> is(e, "TASK", "COMPLETED"), e -> e.get("activityId").asText() + ":"
+                + e.get("userId").asText() + ":" + e.get("durationMillis").asLong())).containsExactly(
+                "Task_Accept:supervisor:7200000", "Task_Investigate:supervisor:5400000",
+                "Task_Acknowledge:discipline:3600000", "Task_Decide:supervisor:3600000", "Task_Reply:agency-scj:3600000");
+        assertThat(pick(entries, e -> is(e, "OPERATION", "Claim"), e -> e.get("activityId").asText() + ":"
+                + e.get("userId").asText())).containsExactly("Task_Accept:supervisor", "Task_Investigate:supervisor",
+                "Task_Acknowledge:discipline", "Task_Decide:supervisor", "Task_Reply:agency-scj");
+        assertThat(pick(entries, e -> e.get("source").asText().equals("AUDIT"), e -> e.get("recordNo").asText() + ":"
+                + e.get("event").asText() + ":" + e.get("userId").asText())).containsExactly(
+                complaintNo + ":REGISTER:clerk", complaintNo + ":ACCEPT:supervisor", caseNo + ":FILE:supervisor",
+                clueNo + ":PROPOSE:supervisor", clueNo + ":ACKNOWLEDGE:discipline", letterNo + ":REPLY:agency-scj");
+        JsonNode accept = entries.stream().filter(e -> is(e, "AUDIT", "ACCEPT")).findFirst().orElseThrow();
+        assertThat(accept.get("userOrg").asText()).isEqualTo("SFJ-JDK");
+        assertThat(accept.get("userRoles").asText()).isEqualTo("supervisor");
+        assertThat(accept.get("detail").asText()).contains("\"before\":\"REGISTERED\"");
+        assertThat(pick(entries, e -> is(e, "PROCESS", "STARTED"), e -> e.get("userId").asText()))
+                .containsExactly("clerk", "supervisor", "supervisor", "supervisor");
+        assertThat(entries.stream().anyMatch(e -> is(e, "VARIABLE", "SET") && e.get("name").asText().equals("agencyCode")
+                && e.get("detail").asText().equals("SCJ"))).isTrue();
+
+        List<OffsetDateTime> times = entries.stream().map(e -> OffsetDateTime.parse(e.get("at").asText())).toList();
+        assertThat(times).isSorted();
+        assertThat(times.get(0).toLocalDateTime()).isEqualTo(T0);
+    }
+
+    @Test
+    void agencyUserSeesItsRecordButNothingOfTheClue() {
+        Response response = get("agency-scj", "/api/trace/" + complaintNo);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> entries = list(response.body().get("entries"));
+        assertThat(response.body().get("processes").findValuesAsText("processKey"))
+                .containsExactlyInAnyOrder("trace-test-complaint", "trace-test-case", "trace-test-letter");
+        assertThat(entries).anyMatch(e -> is(e, "TASK", "COMPLETED") && e.get("userId").asText().equals("agency-scj"));
+        assertThat(entries).noneMatch(e -> e.toString().contains(clueNo) || e.toString().contains("clue-transfer")
+                || e.toString().contains("Call_Clue") || e.toString().contains("CLUE")
+                || e.toString().contains("discipline"));
+
+        Response diagrams = get("agency-scj", "/api/trace/" + complaintNo + "/diagram");
+        assertThat(diagrams.status()).isEqualTo(200);
+        assertThat(diagrams.body().findValuesAsText("processKey")).doesNotContain("clue-transfer");
+        JsonNode caseDiagram = diagram(diagrams.body(), "trace-test-case");
+        assertThat(caseDiagram.get("passed").has("Call_Clue")).isFalse();
+        assertThat(caseDiagram.get("passed").get("Call_Letter").asInt()).isEqualTo(1);
+
+        assertThat(get("agency-hbj", "/api/trace/" + complaintNo).status()).isEqualTo(404);
+        assertThat(get("agency-hbj", "/api/trace/" + complaintNo).code()).isEqualTo("TRACE_NOT_FOUND");
+        assertThat(get("agency-hbj", "/api/trace/" + complaintNo + "/diagram").status()).isEqualTo(404);
+    }
+
+    @Test
+    void clueEntriesOnlyForThoseWhoMayKnow() {
+        Predicate<JsonNode> clueEntry = e -> e.toString().contains(clueNo) || e.toString().contains("clue-transfer");
+        List<JsonNode> lead = list(get("lead", "/api/trace/" + complaintNo).body().get("entries"));
+        assertThat(lead).anyMatch(clueEntry);
+        // the supervisor started the transfer, so is involved in it
+        assertThat(list(get("supervisor", "/api/trace/" + complaintNo).body().get("entries"))).anyMatch(clueEntry);
+        // another supervisor is not
+        Response other = get("supervisor2", "/api/trace/" + complaintNo);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(list(other.body().get("entries"))).noneMatch(clueEntry).isNotEmpty();
+
+        // the receiving body sees the clue it took part in, and nothing else of the record
+        Response discipline = get("discipline", "/api/trace/" + complaintNo);
+        assertThat(discipline.status()).as(discipline.toString()).isEqualTo(200);
+        List<JsonNode> seen = list(discipline.body().get("entries"));
+        assertThat(seen).isNotEmpty().allMatch(clueEntry);
+        assertThat(seen).anyMatch(e -> is(e, "TASK", "COMPLETED") && e.get("userId").asText().equals("discipline"));
+        assertThat(get("admin", "/api/trace/" + complaintNo).status()).isEqualTo(403);
+    }
+
+    @Test
+    void auditorSeesOnlyRecordsOfItsGovernmentsSubtree() {
+        String other = "TTC-" + (Integer.parseInt(n) + 1);
+        step(8, "clerk", () -> runtimeService.startProcessInstanceByKey("trace-test-complaint", other,
+                Map.of("agencyCode", "XIAN-SCJ")));
+        String countyAuditor = "aud-" + n;
+        Response created = post("admin", "/api/admin/users", Map.of("userId", countyAuditor, "displayName", "县评查人员",
+                "password", "county-auditor-1", "orgCode", "XIAN-SCJ", "roles", List.of("auditor")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        assertThat(callWithPassword(HttpMethod.GET, countyAuditor, "county-auditor-1", "/api/trace/" + complaintNo,
+                null).status()).isEqualTo(404);
+        assertThat(callWithPassword(HttpMethod.GET, countyAuditor, "county-auditor-1", "/api/trace/" + other,
+                null).status()).isEqualTo(200);
+        // the city's auditor sees both: the county lies within the city government's subtree
+        assertThat(get("auditor", "/api/trace/" + other).status()).isEqualTo(200);
+        assertThat(get("discipline", "/api/trace/" + other).status()).isEqualTo(404);
+        assertThat(get("auditor", "/api/trace/TTC-NOSUCH").status()).isEqualTo(404);
+    }
+
+    @Test
+    void diagramShowsThePathTakenAndWhereTheRecordStands() {
+        Response response = get("auditor", "/api/trace/" + complaintNo + "/diagram");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body()).hasSize(4);
+        JsonNode caseDiagram = diagram(response.body(), "trace-test-case");
+        assertThat(caseDiagram.get("bpmnXml").asText()).contains("id=\"trace-test-case\"", "Task_Investigate");
+        assertThat(caseDiagram.get("passed").get("Task_Investigate").asInt()).isEqualTo(1);
+        assertThat(caseDiagram.get("passed").get("Call_Clue").asInt()).isEqualTo(1);
+        assertThat(caseDiagram.get("passed").has("Task_Close")).isFalse();
+        assertThat(list(caseDiagram.get("current")).stream().map(JsonNode::asText)).containsExactly("Task_Close");
+        JsonNode clue = diagram(response.body(), "clue-transfer");
+        assertThat(clue.get("passed").get("Task_Acknowledge").asInt()).isEqualTo(1);
+        assertThat(clue.get("current")).isEmpty();
+    }
+
+    private static JsonNode diagram(JsonNode diagrams, String processKey) {
+        for (JsonNode diagram : diagrams) {
+            if (diagram.get("process").get("processKey").asText().equals(processKey)) {
+                return diagram;
+            }
+        }
+        throw new AssertionError("no diagram of " + processKey + " in " + diagrams);
+    }
+
+    private void claimAndComplete(String businessKey, String taskKey, String userId) {
+        Task task = task(businessKey, taskKey);
+        taskService.claim(task.getId(), userId);
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 3_600_000L / 2));
+        taskService.complete(task.getId());
+    }
+
+    private Task task(String businessKey, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+                .singleResult();
+    }
+
+    /** Runs one user action at T0 + hours, as that user (engine and audit log), in one transaction. */
+    private void step(int hours, String userId, Runnable action) {
+        ClockUtil.setCurrentTime(Date.from(T0.plusHours(hours).atZone(ZONE).toInstant()));
+        CurrentUser user = directory.load(userId).orElseThrow();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user,
+                null, user.roles().stream().map(role -> new SimpleGrantedAuthority(role.groupId())).toList()));
+        identityService.setAuthentication(userId, user.engineGroups());
+        try {
+            new TransactionTemplate(transactionManager).executeWithoutResult(status ->
+                    engineAccess.withoutAuthorizationChecks(action));
+        } finally {
+            identityService.clearAuthentication();
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static boolean is(JsonNode entry, String source, String event) {
+        return entry.get("source").asText().equals(source) && entry.get("event").asText().equals(event);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private static List<String> pick(List<JsonNode> entries, Predicate<JsonNode> filter,
+                                     java.util.function.Function<JsonNode, String> value) {
+        return entries.stream().filter(filter).map(value).toList();
+    }
+}
