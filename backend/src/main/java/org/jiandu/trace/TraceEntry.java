@@ -3,11 +3,11 @@ package org.jiandu.trace;
 import java.time.OffsetDateTime;
 
 /**
- * One line of a record's timeline, from Camunda's history or from the audit log.
+ * One line of a record's timeline: from Camunda's history, the audit log or the document store.
  *
  * @param source         PROCESS, ACTIVITY, TASK, OPERATION (a user operation on a task or instance),
- *                       VARIABLE, INCIDENT or AUDIT
- * @param event          what happened: STARTED, ENDED, CREATED, COMPLETED, DELETED, the operation type
+ *                       VARIABLE, INCIDENT, AUDIT or DOCUMENT
+ * @param event          what happened: STARTED, ENDED, CREATED, COMPLETED, DELETED, STORED, the operation type
  *                       (Claim, Delegate, Assign...), SET, RESOLVED, or the audit action
  * @param recordNo       the business key of the process, or the audit row's record number
  * @param recordType     the audit row's record type; null for engine entries

@@ -34,6 +34,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.jiandu.document.DocumentStore;
+import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.platform.EngineAccess;
@@ -43,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One timeline per record (全过程留痕): Camunda's history of the record's processes, of every process they
- * called and of every record linked to it ({@link TraceLinks}), merged in time order with the audit log.
+ * called and of every record linked to it ({@link TraceLinks}), merged in time order with the audit log
+ * and the stored documents.
  * Visibility and need-to-know follow {@link TraceAccess}; the engine's own authorizations are not what
  * decides here (an auditor holds no task), so history is read with them off after our rules have run.
  */
@@ -53,26 +56,33 @@ public class TraceService {
     static final String CLUE_PROCESS = "clue-transfer";
     static final String CLUE_RECORD_TYPE = "CLUE";
     static final String AGENCY_VARIABLE = "agencyCode";
+    static final String EXPORT_RECORD_TYPE = "TRACE";
     private static final int MAX_DETAIL = 500;
 
     private final HistoryService history;
     private final RepositoryService repository;
     private final EngineAccess engineAccess;
     private final AuditLog auditLog;
+    private final DocumentStore documentStore;
     private final TraceAccess access;
     private final TraceMapper mapper;
     private final List<TraceLinks> links;
+    private final TraceDocx docxWriter;
+    private final Clock clock;
     private final ZoneId zone;
 
-    TraceService(ProcessEngine engine, EngineAccess engineAccess, AuditLog auditLog, TraceAccess access,
-                 TraceMapper mapper, List<TraceLinks> links, Clock clock) {
+    TraceService(ProcessEngine engine, EngineAccess engineAccess, AuditLog auditLog, DocumentStore documentStore,
+                 TraceAccess access, TraceMapper mapper, List<TraceLinks> links, TraceDocx docxWriter, Clock clock) {
         this.history = engine.getHistoryService();
         this.repository = engine.getRepositoryService();
         this.engineAccess = engineAccess;
         this.auditLog = auditLog;
+        this.documentStore = documentStore;
         this.access = access;
         this.mapper = mapper;
         this.links = links;
+        this.docxWriter = docxWriter;
+        this.clock = clock;
         this.zone = clock.getZone();
     }
 
@@ -97,16 +107,47 @@ public class TraceService {
                 engineEntries(instance, scope, visible, done, counter, timed);
             }
             for (AuditEntry row : auditLog.ofRecordNumbers(scope.recordNos())) {
-                if (scope.seesAuditRow(row)) {
+                if (scope.sees(row.recordType(), row.recordNo())) {
                     timed.add(new Timed(row.occurredAt().atZone(zone).toInstant(), counter.next(), auditEntry(row)));
                 }
             }
+            List<TraceDocument> documents = new ArrayList<>();
+            for (String recordNo : scope.recordNos()) {
+                for (StoredDocument document : documentStore.listByRecordNo(recordNo)) {
+                    if (scope.sees(document.recordType(), document.recordNo())) {
+                        TraceDocument described = describe(document);
+                        documents.add(described);
+                        timed.add(new Timed(document.createdAt().atZone(zone).toInstant(), counter.next(),
+                                documentEntry(described)));
+                    }
+                }
+            }
+            documents.sort(Comparator.comparing(TraceDocument::createdAt).thenComparingLong(TraceDocument::id));
             timed.sort(Comparator.comparing(Timed::at).thenComparingLong(Timed::order));
             List<TraceEntry> entries = timed.stream().map(Timed::entry).toList();
             List<TraceProcess> processes = scope.instances().stream().map(this::process).toList();
-            return new Trace(businessKey, scope.agencyCode(), processes, entries);
+            return new Trace(businessKey, scope.agencyCode(), processes, entries, documents);
         }));
         return trace.orElseThrow(() -> notFound(businessKey));
+    }
+
+    /**
+     * The trace as a Word document (.docx) to file, with exactly what the caller may see; the export is an
+     * audited download: the audit row names who exported it and the SHA-256 of the file handed out.
+     */
+    @Transactional
+    public ExportedTrace export(String businessKey, CurrentUser user) {
+        Trace trace = trace(businessKey, user);
+        byte[] docx = docxWriter.write(trace, user.displayName() + "（" + user.userId() + "）",
+                OffsetDateTime.now(clock).withNano(0));
+        String sha256 = DocumentStore.sha256(docx);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("format", "docx");
+        changes.put("sha256", sha256);
+        changes.put("entries", trace.entries().size());
+        changes.put("documents", trace.documents().size());
+        auditLog.record(EXPORT_RECORD_TYPE, businessKey, "TRACE_EXPORTED", changes);
+        return new ExportedTrace(businessKey + " 全过程记录.docx", docx, sha256);
     }
 
     /**
@@ -218,10 +259,11 @@ public class TraceService {
         Set<String> hiddenClueKeys = new HashSet<>(clueKeys);
         hiddenClueKeys.removeAll(visibleClueKeys);
         hiddenClueKeys.removeAll(ordinaryKeys);
-        return Optional.of(new Scope(agencyCode, visible, recordNos, hiddenInstances, hiddenClueKeys, row -> {
-            boolean clue = CLUE_RECORD_TYPE.equals(row.recordType())
-                    || (clueKeys.contains(row.recordNo()) && !ordinaryKeys.contains(row.recordNo()));
-            return clue ? allClues || visibleClueKeys.contains(row.recordNo()) : ordinary;
+        return Optional.of(new Scope(agencyCode, visible, recordNos, hiddenInstances, hiddenClueKeys,
+                (recordType, recordNo) -> {
+            boolean clue = CLUE_RECORD_TYPE.equals(recordType)
+                    || (clueKeys.contains(recordNo) && !ordinaryKeys.contains(recordNo));
+            return clue ? allClues || visibleClueKeys.contains(recordNo) : ordinary;
         }));
     }
 
@@ -377,6 +419,19 @@ public class TraceService {
                 row.clientIp(), null, row.changes());
     }
 
+    private TraceDocument describe(StoredDocument document) {
+        return new TraceDocument(document.id(), document.recordType(), document.recordNo(), document.docType().name(),
+                document.docNo(), document.title(), document.fileName(), document.sizeBytes(), document.sha256(),
+                document.version(), document.createdBy(), document.createdAt().atZone(zone).toOffsetDateTime());
+    }
+
+    private static TraceEntry documentEntry(TraceDocument document) {
+        String detail = (document.docNo() == null ? "" : document.docNo() + "；") + "第 " + document.version()
+                + " 版；SHA-256 " + document.sha256();
+        return new TraceEntry(document.createdAt(), "DOCUMENT", "STORED", document.recordNo(), document.recordType(),
+                null, null, null, document.title(), document.createdBy(), null, null, null, null, detail);
+    }
+
     private TraceProcess process(HistoricProcessInstance instance) {
         return new TraceProcess(instance.getId(), instance.getProcessDefinitionKey(),
                 instance.getProcessDefinitionName(), instance.getBusinessKey(), instance.getSuperProcessInstanceId(),
@@ -418,8 +473,19 @@ public class TraceService {
         return ApiException.notFound("TRACE_NOT_FOUND", "未找到编号为 " + businessKey + " 的记录，或您无权查看。");
     }
 
-    /** A record's trace: its processes and the merged timeline. */
-    public record Trace(String businessKey, String agencyCode, List<TraceProcess> processes, List<TraceEntry> entries) {
+    /** A record's trace: its processes, the merged timeline and the stored documents. */
+    public record Trace(String businessKey, String agencyCode, List<TraceProcess> processes, List<TraceEntry> entries,
+                        List<TraceDocument> documents) {
+    }
+
+    /** A stored document of the trace, with the SHA-256 its content must still have. */
+    public record TraceDocument(long id, String recordType, String recordNo, String docType, String docNo,
+                                String title, String fileName, long sizeBytes, String sha256, int version,
+                                String createdBy, OffsetDateTime createdAt) {
+    }
+
+    /** A trace exported as a file. */
+    public record ExportedTrace(String fileName, byte[] content, String sha256) {
     }
 
     /** One process instance of a trace. */
@@ -439,7 +505,7 @@ public class TraceService {
      */
     private record Scope(String agencyCode, List<HistoricProcessInstance> instances, Set<String> recordNos,
                          Set<String> hiddenInstances, Set<String> hiddenClueKeys,
-                         java.util.function.Predicate<AuditEntry> auditRowVisible) {
+                         java.util.function.BiPredicate<String, String> recordVisible) {
 
         boolean hidesCallTo(String calledProcessInstanceId) {
             return calledProcessInstanceId != null && hiddenInstances.contains(calledProcessInstanceId);
@@ -449,8 +515,9 @@ public class TraceService {
             return value instanceof String text && hiddenClueKeys.contains(text);
         }
 
-        boolean seesAuditRow(AuditEntry row) {
-            return auditRowVisible.test(row);
+        /** Whether audit rows and documents of this record type and number may be seen. */
+        boolean sees(String recordType, String recordNo) {
+            return recordVisible.test(recordType, recordNo);
         }
     }
 

@@ -2,6 +2,8 @@ package org.jiandu.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
@@ -18,7 +20,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jiandu.IntegrationTest;
+import org.jiandu.document.DocType;
+import org.jiandu.document.DocumentStore;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.UserDirectory;
 import org.jiandu.platform.EngineAccess;
@@ -61,6 +66,8 @@ class TraceTest extends IntegrationTest {
     @Autowired
     AuditLog auditLog;
     @Autowired
+    DocumentStore documentStore;
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     private String deploymentId;
@@ -69,6 +76,8 @@ class TraceTest extends IntegrationTest {
     private String caseNo;
     private String letterNo;
     private String clueNo;
+    private String complaintDocSha;
+    private String clueDocSha;
 
     @BeforeEach
     void deployAndRunTheStory() {
@@ -93,6 +102,8 @@ class TraceTest extends IntegrationTest {
             taskService.complete(task(complaintNo, "Task_Accept").getId());
             auditLog.record("COMPLAINT", complaintNo, "ACCEPT",
                     Map.of("status", AuditLog.change("REGISTERED", "ACCEPTED")));
+            complaintDocSha = documentStore.storeGenerated("COMPLAINT", complaintNo, DocType.ATTACHMENT, null,
+                    "受理告知", ("受理告知 " + complaintNo).getBytes(StandardCharsets.UTF_8)).sha256();
         });
         step(3, "supervisor", () -> {
             runtimeService.startProcessInstanceByKey("trace-test-case", caseNo,
@@ -102,6 +113,8 @@ class TraceTest extends IntegrationTest {
         step(4, "supervisor", () -> {
             claimAndComplete(caseNo, "Task_Investigate", "supervisor");
             auditLog.record("CLUE", clueNo, "PROPOSE", Map.of("category", "违反法定程序"));
+            clueDocSha = documentStore.storeGenerated("CLUE", clueNo, DocType.TRANSFER_MATERIALS, null,
+                    "移送材料清单", ("移送材料 " + clueNo).getBytes(StandardCharsets.UTF_8)).sha256();
         });
         step(5, "discipline", () -> {
             claimAndComplete(clueNo, "Task_Acknowledge", "discipline");
@@ -150,8 +163,13 @@ class TraceTest extends IntegrationTest {
                 "Task_Acknowledge:discipline", "Task_Decide:supervisor", "Task_Reply:agency-scj");
         assertThat(pick(entries, e -> e.get("source").asText().equals("AUDIT"), e -> e.get("recordNo").asText() + ":"
                 + e.get("event").asText() + ":" + e.get("userId").asText())).containsExactly(
-                complaintNo + ":REGISTER:clerk", complaintNo + ":ACCEPT:supervisor", caseNo + ":FILE:supervisor",
-                clueNo + ":PROPOSE:supervisor", clueNo + ":ACKNOWLEDGE:discipline", letterNo + ":REPLY:agency-scj");
+                complaintNo + ":REGISTER:clerk", complaintNo + ":ACCEPT:supervisor",
+                complaintNo + ":DOCUMENT_STORED:supervisor", caseNo + ":FILE:supervisor",
+                clueNo + ":PROPOSE:supervisor", clueNo + ":DOCUMENT_STORED:supervisor",
+                clueNo + ":ACKNOWLEDGE:discipline", letterNo + ":REPLY:agency-scj");
+        assertThat(pick(entries, e -> e.get("source").asText().equals("DOCUMENT"), e -> e.get("name").asText()))
+                .containsExactly("受理告知", "移送材料清单");
+        assertThat(trace.get("documents").findValuesAsText("sha256")).containsExactly(complaintDocSha, clueDocSha);
         JsonNode accept = entries.stream().filter(e -> is(e, "AUDIT", "ACCEPT")).findFirst().orElseThrow();
         assertThat(accept.get("userOrg").asText()).isEqualTo("SFJ-JDK");
         assertThat(accept.get("userRoles").asText()).isEqualTo("supervisor");
@@ -174,6 +192,7 @@ class TraceTest extends IntegrationTest {
         assertThat(response.body().get("processes").findValuesAsText("processKey"))
                 .containsExactlyInAnyOrder("trace-test-complaint", "trace-test-case", "trace-test-letter");
         assertThat(entries).anyMatch(e -> is(e, "TASK", "COMPLETED") && e.get("userId").asText().equals("agency-scj"));
+        assertThat(response.body().get("documents").findValuesAsText("sha256")).containsExactly(complaintDocSha);
         assertThat(entries).noneMatch(e -> e.toString().contains(clueNo) || e.toString().contains("clue-transfer")
                 || e.toString().contains("Call_Clue") || e.toString().contains("CLUE")
                 || e.toString().contains("discipline"));
@@ -245,6 +264,43 @@ class TraceTest extends IntegrationTest {
         JsonNode clue = diagram(response.body(), "clue-transfer");
         assertThat(clue.get("passed").get("Task_Acknowledge").asInt()).isEqualTo(1);
         assertThat(clue.get("current")).isEmpty();
+    }
+
+    @Test
+    void exportIsAWordFileWithTheTimelineAndTheDocumentsAndAnAuditedDownload() throws Exception {
+        int entriesBefore = get("auditor", "/api/trace/" + complaintNo).body().get("entries").size();
+        Response response = get("auditor", "/api/trace/" + complaintNo + "/export");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(response.headers().getContentDisposition().getFilename()).isEqualTo(complaintNo + " 全过程记录.docx");
+        String sha = DocumentStore.sha256(response.bytes());
+        assertThat(response.headers().getFirst("X-Content-SHA256")).isEqualTo(sha);
+        try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(response.bytes()))) {
+            assertThat(word.getTables()).hasSize(3);
+            String timeline = word.getTables().get(1).getText();
+            assertThat(timeline).contains("受理审查（Task_Accept）", "supervisor", "agency-scj", "Task_Acknowledge",
+                    "2026-03-02 09:00:00");
+            String documents = word.getTables().get(2).getText();
+            assertThat(documents).contains("受理告知", complaintDocSha, "移送材料清单", clueDocSha);
+            assertThat(word.getTables().get(1).getRows()).hasSize(entriesBefore + 1);
+        }
+        List<Map<String, Object>> audit = jdbc.queryForList("SELECT actor, changes FROM audit_log "
+                + "WHERE record_type = 'TRACE' AND record_no = ? AND action = 'TRACE_EXPORTED'", complaintNo);
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).get("actor")).isEqualTo("auditor");
+        assertThat((String) audit.get(0).get("changes")).contains(sha);
+        // the export itself is now part of the record's trace
+        assertThat(list(get("auditor", "/api/trace/" + complaintNo).body().get("entries")))
+                .anyMatch(e -> is(e, "AUDIT", "TRACE_EXPORTED") && e.get("userId").asText().equals("auditor"));
+
+        Response agency = get("agency-scj", "/api/trace/" + complaintNo + "/export");
+        assertThat(agency.status()).isEqualTo(200);
+        try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(agency.bytes()))) {
+            String all = word.getTables().stream().map(table -> table.getText()).reduce("", String::concat);
+            assertThat(all).contains(complaintDocSha).doesNotContain(clueNo, clueDocSha, "clue-transfer");
+        }
+        assertThat(get("agency-hbj", "/api/trace/" + complaintNo + "/export").status()).isEqualTo(404);
     }
 
     private static JsonNode diagram(JsonNode diagrams, String processKey) {
