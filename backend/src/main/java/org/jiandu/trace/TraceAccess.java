@@ -1,13 +1,12 @@
 package org.jiandu.trace;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jiandu.identity.AppUserMapper;
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Jurisdictions;
 import org.jiandu.identity.OrgKind;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
@@ -40,10 +39,12 @@ class TraceAccess {
 
     private final OrgUnitMapper orgs;
     private final AppUserMapper users;
+    private final Jurisdictions jurisdictions;
 
-    TraceAccess(OrgUnitMapper orgs, AppUserMapper users) {
+    TraceAccess(OrgUnitMapper orgs, AppUserMapper users, Jurisdictions jurisdictions) {
         this.orgs = orgs;
         this.users = users;
+        this.jurisdictions = jurisdictions;
     }
 
     /** The organisation a record belongs to, see the class comment. */
@@ -65,7 +66,7 @@ class TraceAccess {
             return owner.map(org -> org.code().equals(user.org().code())).orElse(false);
         }
         if (isStaff(user)) {
-            return owner.map(org -> jurisdiction(user.org()).contains(org)).orElse(true);
+            return owner.map(org -> jurisdictions.of(user.org()).contains(org)).orElse(true);
         }
         return false;
     }
@@ -81,28 +82,6 @@ class TraceAccess {
             return false;
         }
         return user.hasAny(ALL_CLUES.toArray(Role[]::new)) || involved;
-    }
-
-    /** The nearest government at or above an organisation; without one, the top of its tree. */
-    OrgUnit jurisdiction(OrgUnit org) {
-        List<Long> ids = new ArrayList<>();
-        for (String part : org.treePath().split("/")) {
-            if (!part.isBlank()) {
-                ids.add(Long.parseLong(part));
-            }
-        }
-        OrgUnit top = org;
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            OrgUnit ancestor = ids.get(i).equals(org.id()) ? org : orgs.findById(ids.get(i)).orElse(null);
-            if (ancestor == null) {
-                continue;
-            }
-            if (ancestor.kind() == OrgKind.GOVERNMENT) {
-                return ancestor;
-            }
-            top = ancestor;
-        }
-        return top;
     }
 
     private static boolean isStaff(CurrentUser user) {

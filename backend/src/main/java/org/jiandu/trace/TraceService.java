@@ -40,6 +40,7 @@ import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.platform.EngineAccess;
 import org.jiandu.web.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,7 +73,8 @@ public class TraceService {
     private final ZoneId zone;
 
     TraceService(ProcessEngine engine, EngineAccess engineAccess, AuditLog auditLog, DocumentStore documentStore,
-                 TraceAccess access, TraceMapper mapper, List<TraceLinks> links, TraceDocx docxWriter, Clock clock) {
+                 TraceAccess access, TraceMapper mapper, ObjectProvider<TraceLinks> links, TraceDocx docxWriter,
+                 Clock clock) {
         this.history = engine.getHistoryService();
         this.repository = engine.getRepositoryService();
         this.engineAccess = engineAccess;
@@ -80,7 +82,7 @@ public class TraceService {
         this.documentStore = documentStore;
         this.access = access;
         this.mapper = mapper;
-        this.links = links;
+        this.links = links.orderedStream().toList();
         this.docxWriter = docxWriter;
         this.clock = clock;
         this.zone = clock.getZone();
