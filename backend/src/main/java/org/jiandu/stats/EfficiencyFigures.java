@@ -6,8 +6,8 @@ package org.jiandu.stats;
  *
  * <ul>
  *   <li>{@code performance} 监管履行率: duties the agency discharged on time (supervision letters replied to
- *   within their term, rectifications completed by their deadline) over the duties that fell due in the
- *   period;</li>
+ *   within their term, rectifications whose completion was reported by their deadline and passed
+ *   verification) over the duties that fell due in the period;</li>
  *   <li>{@code quality} 执法质量: complaints and supervision cases about the agency concluded in the period
  *   with no finding of unlawful or improper enforcement, over all of them concluded in the period;</li>
  *   <li>{@code satisfaction} 社会满意度: return visits answered 满意 or 基本满意 over all return visits of
