@@ -22,7 +22,7 @@ class StatsApiTest extends IntegrationTest {
 
     @Test
     void figuresPerAgencyWithinTheCallersJurisdiction() {
-        Response response = get("lead", "/api/stats/" + SECTION + "?from=2025-01-01&to=2025-12-31");
+        Response response = get("legal", "/api/stats/" + SECTION + "?from=2025-01-01&to=2025-12-31");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode rows = response.body().get("table").get("rows");
         JsonNode scj = row(rows, "SCJ");
@@ -45,10 +45,10 @@ class StatsApiTest extends IntegrationTest {
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.body().findValuesAsText("id")).contains(SECTION);
 
-        assertThat(get("lead", "/api/stats/" + SECTION + "?from=2025-01-01&to=2025-12-31&agency=NOPE").code())
+        assertThat(get("legal", "/api/stats/" + SECTION + "?from=2025-01-01&to=2025-12-31&agency=NOPE").code())
                 .isEqualTo("AGENCY_NOT_FOUND");
-        assertThat(get("lead", "/api/stats/nothing?from=2025-01-01&to=2025-12-31").status()).isEqualTo(404);
-        assertThat(get("lead", "/api/stats/" + SECTION + "?from=2025-12-31&to=2025-01-01").code())
+        assertThat(get("legal", "/api/stats/nothing?from=2025-01-01&to=2025-12-31").status()).isEqualTo(404);
+        assertThat(get("legal", "/api/stats/" + SECTION + "?from=2025-12-31&to=2025-01-01").code())
                 .isEqualTo("PERIOD_INVALID");
         assertThat(get("agency-scj", "/api/stats?from=2025-01-01&to=2025-12-31").status()).isEqualTo(403);
     }
