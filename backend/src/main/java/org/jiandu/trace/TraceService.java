@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
@@ -34,6 +35,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
@@ -62,6 +65,7 @@ public class TraceService {
 
     private final HistoryService history;
     private final RepositoryService repository;
+    private final RuntimeService runtime;
     private final EngineAccess engineAccess;
     private final AuditLog auditLog;
     private final DocumentStore documentStore;
@@ -77,6 +81,7 @@ public class TraceService {
                  Clock clock) {
         this.history = engine.getHistoryService();
         this.repository = engine.getRepositoryService();
+        this.runtime = engine.getRuntimeService();
         this.engineAccess = engineAccess;
         this.auditLog = auditLog;
         this.documentStore = documentStore;
@@ -165,15 +170,16 @@ public class TraceService {
             for (HistoricProcessInstance instance : scope.instances()) {
                 Map<String, Integer> passed = new TreeMap<>();
                 Set<String> current = new LinkedHashSet<>();
+                Set<String> hiddenCalls = new HashSet<>();
                 for (HistoricActivityInstance activity : activities(instance.getId())) {
                     if (scope.hidesCallTo(activity.getCalledProcessInstanceId())) {
-                        continue;
-                    }
-                    if (activity.getEndTime() == null) {
-                        current.add(activity.getActivityId());
-                    } else {
+                        hiddenCalls.add(activity.getId());
+                    } else if (activity.getEndTime() != null) {
                         passed.merge(activity.getActivityId(), 1, Integer::sum);
                     }
+                }
+                if (instance.getEndTime() == null) {
+                    currentActivities(runtime.getActivityInstance(instance.getId()), hiddenCalls, current);
                 }
                 String xml = xmlByDefinition.computeIfAbsent(instance.getProcessDefinitionId(), this::bpmnXml);
                 diagrams.add(new TraceDiagram(process(instance), xml, passed, List.copyOf(current)));
@@ -181,6 +187,25 @@ public class TraceService {
             return diagrams;
         }));
         return found.orElseThrow(() -> notFound(businessKey));
+    }
+
+    /**
+     * Where a running process stands, from the engine's runtime: activities entered and not left, and
+     * those waiting in a job before they start (asynchronous continuations), which history has not seen yet.
+     */
+    private static void currentActivities(ActivityInstance scopeInstance, Set<String> hiddenCalls, Set<String> current) {
+        if (scopeInstance == null) {
+            return;
+        }
+        for (ActivityInstance child : scopeInstance.getChildActivityInstances()) {
+            if (!hiddenCalls.contains(child.getId())) {
+                current.add(child.getActivityId());
+            }
+            currentActivities(child, hiddenCalls, current);
+        }
+        for (TransitionInstance transition : scopeInstance.getChildTransitionInstances()) {
+            current.add(transition.getActivityId());
+        }
     }
 
     /** Which processes and record numbers a trace covers, and what of it the caller may see. */

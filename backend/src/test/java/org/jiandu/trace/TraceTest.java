@@ -1,6 +1,7 @@
 package org.jiandu.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,6 +62,8 @@ class TraceTest extends IntegrationTest {
     @Autowired
     IdentityService identityService;
     @Autowired
+    ManagementService managementService;
+    @Autowired
     EngineAccess engineAccess;
     @Autowired
     UserDirectory directory;
@@ -86,6 +90,7 @@ class TraceTest extends IntegrationTest {
                 .addClasspathResource("trace-test/trace-test-case.bpmn")
                 .addClasspathResource("trace-test/trace-test-letter.bpmn")
                 .addClasspathResource("trace-test/clue-transfer.bpmn")
+                .addClasspathResource("trace-test/trace-test-incident.bpmn")
                 .deploy().getId();
         n = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         complaintNo = "TTC-" + n;
@@ -303,6 +308,29 @@ class TraceTest extends IntegrationTest {
             assertThat(all).contains(complaintDocSha).doesNotContain(clueNo, clueDocSha, "clue-transfer");
         }
         assertThat(get("agency-hbj", "/api/trace/" + complaintNo + "/export").status()).isEqualTo(404);
+    }
+
+    @Test
+    void incidentsAppearWhenRaisedAndWhenResolved() {
+        String recordNo = "TTI-" + n;
+        step(9, "clerk", () -> runtimeService.startProcessInstanceByKey("trace-test-incident", recordNo,
+                Map.of("agencyCode", "SCJ")));
+        String jobId = managementService.createJobQuery().processInstanceId(runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(recordNo).singleResult().getId()).singleResult().getId();
+        managementService.setJobRetries(jobId, 1);
+        ClockUtil.setCurrentTime(Date.from(T0.plusHours(10).atZone(ZONE).toInstant()));
+        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("noSuchBean");
+        ClockUtil.setCurrentTime(Date.from(T0.plusHours(11).atZone(ZONE).toInstant()));
+        managementService.setJobRetries(jobId, 1);
+
+        List<JsonNode> entries = list(get("auditor", "/api/trace/" + recordNo).body().get("entries"));
+        assertThat(pick(entries, e -> e.get("source").asText().equals("INCIDENT"), e -> e.get("event").asText() + ":"
+                + e.get("activityId").asText() + ":" + e.get("at").asText())).containsExactly(
+                "CREATED:Task_Archive:2026-03-02T19:00:00+08:00", "RESOLVED:Task_Archive:2026-03-02T20:00:00+08:00");
+        assertThat(entries.stream().filter(e -> is(e, "INCIDENT", "CREATED")).findFirst().orElseThrow()
+                .get("detail").asText()).contains("noSuchBean");
+        JsonNode diagram = diagram(get("auditor", "/api/trace/" + recordNo + "/diagram").body(), "trace-test-incident");
+        assertThat(list(diagram.get("current")).stream().map(JsonNode::asText)).containsExactly("Task_Archive");
     }
 
     private static JsonNode diagram(JsonNode diagrams, String processKey) {
