@@ -217,8 +217,7 @@ class TraceTest extends IntegrationTest {
     @Test
     void clueEntriesOnlyForThoseWhoMayKnow() {
         Predicate<JsonNode> clueEntry = e -> e.toString().contains(clueNo) || e.toString().contains("clue-transfer");
-        // (the legal reviewer stands for the roles that see every clue: not "lead", whom SecurityTest's wrong
-        // password locks for a few seconds)
+        // the legal reviewer stands for the roles that see every clue (lead, legal reviewer, auditor)
         List<JsonNode> legal = list(get("legal", "/api/trace/" + complaintNo).body().get("entries"));
         assertThat(legal).anyMatch(clueEntry);
         // the supervisor started the transfer, so is involved in it
