@@ -1,0 +1,58 @@
+package org.jiandu.document;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/** Documents are inserted and read; there is deliberately no update or delete. */
+@Mapper
+interface DocumentMapper {
+
+    void insert(NewRow row);
+
+    @Select("SELECT id, record_type, record_no, doc_type, doc_no, title, file_name, content_type, size_bytes, sha256, "
+            + "version, created_by, created_at FROM document WHERE id = #{id}")
+    Optional<StoredDocument> find(long id);
+
+    List<StoredDocument> findByRecord(@Param("recordType") String recordType, @Param("recordNo") String recordNo);
+
+    List<StoredDocument> findByRecordNo(@Param("recordNo") String recordNo);
+
+    /** MyBatis reads an array return type as many rows, hence the wrapper. */
+    @Select("SELECT content FROM document WHERE id = #{id}")
+    Content content(long id);
+
+    record Content(byte[] content) {
+    }
+
+    @Select("SELECT number_pattern FROM document_type WHERE type_code = #{type}")
+    String numberPattern(DocType type);
+
+    @Select("SELECT name FROM document_type WHERE type_code = #{type}")
+    String typeName(DocType type);
+
+    @Select("SELECT COUNT(*) FROM document WHERE supersedes_id = #{id}")
+    int successorCount(long id);
+
+    /** The row to insert; {@code id} is filled in by the insert. */
+    final class NewRow {
+        public Long id;
+        public String recordType;
+        public String recordNo;
+        public DocType docType;
+        public String docNo;
+        public String title;
+        public String fileName;
+        public String contentType;
+        public long sizeBytes;
+        public String sha256;
+        public byte[] content;
+        public int version;
+        public Long supersedesId;
+        public String createdBy;
+        public java.time.LocalDateTime createdAt;
+    }
+}

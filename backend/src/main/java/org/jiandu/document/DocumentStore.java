@@ -1,0 +1,204 @@
+package org.jiandu.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jiandu.identity.Actor;
+import org.jiandu.trace.AuditLog;
+import org.jiandu.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The store of documents: generated official documents and uploaded evidence, each with its SHA-256,
+ * in the shared database (so every node sees every file). A stored document never changes; a
+ * correction is a new version that names the one it supersedes. Every store and every download writes
+ * an audit row.
+ */
+@Service
+public class DocumentStore {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private final DocumentMapper documents;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final long maxUploadBytes;
+
+    DocumentStore(DocumentMapper documents, AuditLog auditLog, Clock clock,
+                  @Value("${jiandu.documents.max-upload-size:20MB}") DataSize maxUpload) {
+        this.documents = documents;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.maxUploadBytes = maxUpload.toBytes();
+    }
+
+    /** Stores a generated .docx (an official document) for a record. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument storeGenerated(String recordType, String recordNo, DocType type, String docNo, String title,
+                                         byte[] docx) {
+        String fileName = (docNo != null ? docNo + " " : "") + title + ".docx";
+        return insert(recordType, recordNo, type, docNo, title, fileName, DOCX, docx, 1, null);
+    }
+
+    /** Stores an uploaded file after checking its kind (by content) and size. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument storeUpload(String recordType, String recordNo, DocType type, MultipartFile file) {
+        byte[] content = readChecked(file);
+        String name = safeName(file.getOriginalFilename());
+        FileKind kind = FileKind.of(name, content).orElseThrow(() -> ApiException.badRequest("FILE_TYPE_NOT_ALLOWED",
+                "文件“" + name + "”的类型不被接受（或内容与扩展名不符）。可上传：" + FileKind.ALLOWED + "。"));
+        return insert(recordType, recordNo, type, null, stripExtension(name), name, kind.contentType(), content, 1, null);
+    }
+
+    /** Checks an upload without storing it: for requests that must refuse bad files before writing anything. */
+    public void checkUpload(MultipartFile file) {
+        byte[] content = readChecked(file);
+        String name = safeName(file.getOriginalFilename());
+        if (FileKind.of(name, content).isEmpty()) {
+            throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED",
+                    "文件“" + name + "”的类型不被接受（或内容与扩展名不符）。可上传：" + FileKind.ALLOWED + "。");
+        }
+    }
+
+    /** A correction: a new version of a document, which stays as it was. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument storeNewVersion(long previousId, byte[] content, String fileName) {
+        StoredDocument previous = find(previousId).orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND",
+                "文书不存在。"));
+        if (documents.successorCount(previousId) > 0) {
+            throw ApiException.conflict("DOCUMENT_ALREADY_SUPERSEDED", "该文书已有更新的版本，请在最新版本上更正。");
+        }
+        return insert(previous.recordType(), previous.recordNo(), previous.docType(), null, previous.title(),
+                fileName, previous.contentType(), content, previous.version() + 1, previousId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredDocument> list(String recordType, String recordNo) {
+        return documents.findByRecord(recordType, recordNo);
+    }
+
+    /** Every document filed under a record number, whatever the record type. */
+    @Transactional(readOnly = true)
+    public List<StoredDocument> listByRecordNo(String recordNo) {
+        return documents.findByRecordNo(recordNo);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredDocument> find(long id) {
+        return documents.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] content(long id) {
+        DocumentMapper.Content content = documents.content(id);
+        if (content == null) {
+            throw ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。");
+        }
+        return content.content();
+    }
+
+    /**
+     * The HTTP answer that downloads a document, after the caller has checked that the user may see it;
+     * records who downloaded what.
+     */
+    @Transactional
+    public ResponseEntity<byte[]> download(StoredDocument document) {
+        byte[] content = content(document.id());
+        auditLog.record(document.recordType(), document.recordNo(), "DOCUMENT_DOWNLOADED",
+                Map.of("documentId", document.id(), "docNo", String.valueOf(document.docNo()),
+                        "sha256", document.sha256()));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-SHA256", document.sha256())
+                .body(content);
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private StoredDocument insert(String recordType, String recordNo, DocType type, String docNo, String title,
+                                  String fileName, String contentType, byte[] content, int version, Long supersedes) {
+        DocumentMapper.NewRow row = new DocumentMapper.NewRow();
+        row.recordType = recordType;
+        row.recordNo = recordNo;
+        row.docType = type;
+        row.docNo = docNo;
+        row.title = title;
+        row.fileName = fileName;
+        row.contentType = contentType;
+        row.sizeBytes = content.length;
+        row.sha256 = sha256(content);
+        row.content = content;
+        row.version = version;
+        row.supersedesId = supersedes;
+        row.createdBy = Actor.current().userId();
+        row.createdAt = LocalDateTime.now(clock).withNano(0);
+        documents.insert(row);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("documentId", row.id);
+        changes.put("docType", type);
+        changes.put("docNo", docNo);
+        changes.put("title", title);
+        changes.put("sha256", row.sha256);
+        changes.put("version", version);
+        auditLog.record(recordType, recordNo, supersedes == null ? "DOCUMENT_STORED" : "DOCUMENT_CORRECTED", changes);
+        return documents.find(row.id).orElseThrow();
+    }
+
+    private byte[] readChecked(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw ApiException.badRequest("FILE_EMPTY", "上传的文件为空。");
+        }
+        if (file.getSize() > maxUploadBytes) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE",
+                    "文件“" + safeName(file.getOriginalFilename()) + "”超过 " + DataSize.ofBytes(maxUploadBytes).toMegabytes()
+                            + " MB 的大小限制。");
+        }
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String safeName(String name) {
+        if (name == null || name.isBlank()) {
+            return "file";
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
