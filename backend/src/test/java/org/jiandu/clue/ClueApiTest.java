@@ -306,6 +306,36 @@ class ClueApiTest extends IntegrationTest {
         assertThat(approved.body().get("transferLetterNo").asText()).matches("测" + suffix + "移〔\\d{4}〕1号");
     }
 
+    @Test
+    void tasklistCompletionIsCheckedTheSameWayAndKeepsNoTextsInTheEngine() {
+        JsonNode proposed = propose("supervisor", Map.of("categoryCode", "DISCRETION_ABUSE",
+                "facts", "同类案件罚款数额相差十倍。", "personsInvolved", "周某"));
+        long id = proposed.get("id").asLong();
+        String clueNo = proposed.get("clueNo").asText();
+        JsonNode task = get("legal", "/engine-rest/task?processInstanceBusinessKey=" + clueNo).body().get(0);
+        assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_LegalReview");
+        String complete = "/engine-rest/task/" + task.get("id").asText() + "/complete";
+
+        Response refused = post("legal", complete,
+                Map.of("variables", Map.of("legalReviewPassed", Map.of("value", true, "type", "Boolean"))));
+        assertThat(refused.status()).isGreaterThanOrEqualTo(400);
+        assertThat(refused.toString()).contains("法制审核意见");
+        assertThat(get("legal", "/api/clues/" + id).body().get("status").asText()).isEqualTo("LEGAL_REVIEW");
+
+        Response done = post("legal", complete, Map.of("variables", Map.of(
+                "legalReviewPassed", Map.of("value", true, "type", "Boolean"),
+                "legalOpinion", Map.of("value", "经审核，同意提请审批。", "type", "String"))));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        JsonNode clue = get("legal", "/api/clues/" + id).body();
+        assertThat(clue.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(clue.get("steps").get(0).get("opinion").asText()).isEqualTo("经审核，同意提请审批。");
+        assertThat(clue.get("steps").get(0).get("actor").asText()).isEqualTo("legal");
+        String processInstanceId = jdbc.queryForObject("SELECT process_instance_id FROM clue WHERE id = ?", String.class, id);
+        JsonNode variables = get("lead", "/engine-rest/process-instance/" + processInstanceId + "/variables").body();
+        assertThat(variables.has("legalReviewPassed")).isTrue();
+        assertThat(variables.has("legalOpinion")).isFalse();
+    }
+
     /** A clue proposed by {@code supervisor} and approved, waiting for the commission to sign for it. */
     private long approvedClue(String category, String agency) {
         Map<String, Object> proposal = new HashMap<>(Map.of("categoryCode", category, "facts", "违规收取检测费用。",
