@@ -315,6 +315,9 @@ class ClueApiTest extends IntegrationTest {
         JsonNode task = get("legal", "/engine-rest/task?processInstanceBusinessKey=" + clueNo).body().get(0);
         assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_LegalReview");
         String complete = "/engine-rest/task/" + task.get("id").asText() + "/complete";
+        Response form = get("legal", "/engine-rest/task/" + task.get("id").asText() + "/deployed-form");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(new String(form.bytes(), StandardCharsets.UTF_8)).contains("\"legalOpinion\"", "法制审核意见");
 
         Response refused = post("legal", complete,
                 Map.of("variables", Map.of("legalReviewPassed", Map.of("value", true, "type", "Boolean"))));
@@ -334,6 +337,28 @@ class ClueApiTest extends IntegrationTest {
         JsonNode variables = get("lead", "/engine-rest/process-instance/" + processInstanceId + "/variables").body();
         assertThat(variables.has("legalReviewPassed")).isTrue();
         assertThat(variables.has("legalOpinion")).isFalse();
+    }
+
+    @Test
+    void adminMaintainsTheCategoriesAndWhetherTheyNeedACollectiveDecision() {
+        String code = "T5_" + System.nanoTime() % 1_000_000_000L;
+        Map<String, Object> category = new HashMap<>(Map.of("code", code, "name", "测试类别：违规异地执法的",
+                "requiresCollective", true, "enabled", true, "sortNo", 99));
+        assertThat(post("supervisor", "/api/admin/clue-categories", category).status()).isEqualTo(403);
+        assertThat(post("admin", "/api/admin/clue-categories", category).status()).isEqualTo(201);
+        assertThat(get("supervisor", "/api/clue-categories").body().findValuesAsText("code")).contains(code);
+
+        long id = propose("supervisor", Map.of("categoryCode", code, "facts", "跨辖区实施检查。", "personsInvolved", "吴某"))
+                .get("id").asLong();
+        Response reviewed = post("legal", "/api/clues/" + id + "/legal-review", Map.of("passed", true, "opinion", "同意。"));
+        assertThat(reviewed.body().get("status").asText()).isEqualTo("COLLECTIVE_DECISION");
+        assertThat(reviewed.body().get("openSteps").findValuesAsText("taskKey")).containsExactly("Task_CollectiveDecision");
+
+        category.put("enabled", false);
+        assertThat(put("admin", "/api/admin/clue-categories/" + code, category).status()).isEqualTo(200);
+        assertThat(get("supervisor", "/api/clue-categories").body().findValuesAsText("code")).doesNotContain(code);
+        assertThat(post("supervisor", "/api/clues", Map.of("categoryCode", code, "facts", "事实", "personsInvolved", "某人"))
+                .code()).isEqualTo("UNKNOWN_CATEGORY");
     }
 
     /** A clue proposed by {@code supervisor} and approved, waiting for the commission to sign for it. */
