@@ -18,6 +18,8 @@ import org.jiandu.document.DocumentNumbers;
 import org.jiandu.identity.Actor;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
+import org.jiandu.notification.NotificationKind;
+import org.jiandu.notification.Notifications;
 import org.jiandu.trace.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -48,10 +50,12 @@ class ClueWorkflow {
     private final Deadlines deadlines;
     private final AuditLog auditLog;
     private final IdentityService identityService;
+    private final Notifications notifications;
     private final Clock clock;
 
     ClueWorkflow(ClueMapper clues, OrgUnitMapper orgs, ClueDocuments documents, DocumentNumbers numbers,
-                 Deadlines deadlines, AuditLog auditLog, IdentityService identityService, Clock clock) {
+                 Deadlines deadlines, AuditLog auditLog, IdentityService identityService, Notifications notifications,
+                 Clock clock) {
         this.clues = clues;
         this.orgs = orgs;
         this.documents = documents;
@@ -59,13 +63,26 @@ class ClueWorkflow {
         this.deadlines = deadlines;
         this.auditLog = auditLog;
         this.identityService = identityService;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
+    /** Sets the status the diagram reached, and tells the handler when the clue is decided or closed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void setStatus(long clueId, ClueStatus status) {
         LocalDateTime now = now();
         clues.updateStatus(clueId, status, FINAL.contains(status) ? now : null, now);
+        String message = switch (status) {
+            case REJECTED -> "移送建议未获同意，流程已结束。";
+            case TRANSFERRED -> "已批准移送，移送函已编号生成，待受移送机关签收。";
+            case CLOSED -> "处理结果已登记，问题线索已办结。";
+            default -> null;
+        };
+        if (message != null) {
+            Clue clue = clues.find(clueId).orElseThrow(() -> new IllegalStateException("No clue " + clueId));
+            notifications.notifyUsers(List.of(clue.handler()), NotificationKind.INFO,
+                    "问题线索 " + clue.clueNo() + "：" + status.label(), message, RECORD_TYPE, clue.clueNo());
+        }
     }
 
     /**

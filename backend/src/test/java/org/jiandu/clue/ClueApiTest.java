@@ -110,6 +110,7 @@ class ClueApiTest extends IntegrationTest {
         assertThat(notificationsAbout("discipline", clueNo)).isNotEmpty();
         assertThat(notificationsAbout("agency-scj", clueNo)).isEmpty();
         assertThat(notificationsAbout("supervisor2", clueNo)).isEmpty();
+        assertThat(notificationsAbout("supervisor", clueNo)).contains("INFO");
         long letterId = documentId(seen.body(), "TRANSFER_LETTER");
         Response letter = get("discipline", "/api/clues/" + id + "/documents/" + letterId);
         assertThat(letter.status()).isEqualTo(200);
@@ -165,6 +166,8 @@ class ClueApiTest extends IntegrationTest {
         assertThat(rejected.body().get("documents")).isEmpty();
         assertThat(rejected.body().get("closedAt").isNull()).isFalse();
         assertThat(get("discipline", "/api/clues/" + id).status()).isEqualTo(404);
+        assertThat(notificationsAbout("discipline", rejected.body().get("clueNo").asText())).isEmpty();
+        assertThat(notificationsAbout("supervisor", rejected.body().get("clueNo").asText())).contains("RETURNED", "INFO");
         assertThat(post("lead", "/api/clues/" + id + "/approval", Map.of("approved", true, "opinion", "改为同意")).code())
                 .isEqualTo("STEP_NOT_OPEN");
     }
