@@ -21,6 +21,12 @@ class ClueTaskCompletion implements TaskListener {
     public void notify(DelegateTask task) {
         long clueId = ((Number) task.getVariable("clueId")).longValue();
         workflow.recordStep(task.getTaskDefinitionKey(), clueId, task::getVariable);
+        // a form may submit a yes/no choice as the text "true"/"false": the gateways read booleans
+        for (String decision : ClueWorkflow.DECISION_VARIABLES) {
+            if (task.getVariable(decision) instanceof String text) {
+                task.setVariable(decision, Boolean.parseBoolean(text));
+            }
+        }
         for (String text : ClueWorkflow.TEXT_VARIABLES) {
             if (task.hasVariable(text)) {
                 task.removeVariable(text);

@@ -39,6 +39,9 @@ class ClueWorkflow {
     static final String OUTCOME_POLICY = "clue.outcome";
 
     private static final Set<ClueStatus> FINAL = EnumSet.of(ClueStatus.CLOSED, ClueStatus.REJECTED, ClueStatus.WITHDRAWN);
+    /** The decisions the gateways read. */
+    static final List<String> DECISION_VARIABLES = List.of("legalReviewPassed", "resubmit", "collectiveAgreed",
+            "leadApproved");
     /** Texts a Tasklist form submits: kept in our tables, never as process variables. */
     static final List<String> TEXT_VARIABLES = List.of("legalOpinion", "revisionNote", "meetingMinutes", "leadOpinion",
             "receiptNote", "outcomeKind", "outcomeText");

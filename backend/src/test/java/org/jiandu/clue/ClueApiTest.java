@@ -358,7 +358,8 @@ class ClueApiTest extends IntegrationTest {
         })).hasMessageContaining("法制审核意见");
         assertThat(get("legal", "/api/clues/" + id).body().get("status").asText()).isEqualTo("LEGAL_REVIEW");
         asUser("legal", () -> {
-            taskService.complete(task.getId(), Map.of("legalReviewPassed", true, "legalOpinion", "经审核，同意提请审批。"));
+            // a form's radio button may submit its choice as text
+            taskService.complete(task.getId(), Map.of("legalReviewPassed", "true", "legalOpinion", "经审核，同意提请审批。"));
             return null;
         });
         JsonNode clue = get("legal", "/api/clues/" + id).body();
