@@ -64,12 +64,12 @@ class ClueDocuments {
         List<String> paragraphs = new ArrayList<>();
         String concerned = clue.agencyOrgName() != null ? clue.agencyOrgName() : "有关行政执法单位";
         if (target.criminal()) {
-            paragraphs.add("我局在行政执法监督工作中发现，" + concerned + "有关人员涉嫌“" + clue.categoryName()
-                    + "”，相关行为可能涉嫌犯罪。根据行政执法与刑事司法衔接的有关规定，现将该问题线索移送你单位，请依法审查处理，"
+            paragraphs.add("我局在行政执法监督工作中发现，" + concerned + "有关人员存在“" + clue.categoryName()
+                    + "”情形，相关行为可能涉嫌犯罪。根据行政执法与刑事司法衔接的有关规定，现将该问题线索移送你单位，请依法审查处理，"
                     + "并将处理结果书面反馈我局。");
         } else {
-            paragraphs.add("我局在行政执法监督工作中发现，" + concerned + "有关人员涉嫌“" + clue.categoryName()
-                    + "”。根据司法行政机关与纪检监察机关移送行政执法问题线索协作工作的有关规定，现将该问题线索移送你单位，"
+            paragraphs.add("我局在行政执法监督工作中发现，" + concerned + "有关人员涉嫌存在“" + clue.categoryName()
+                    + "”情形。根据司法行政机关与纪检监察机关移送行政执法问题线索协作工作的有关规定，现将该问题线索移送你单位，"
                     + "请依规依纪依法处理，并于收到之日起" + outcomeDays + "日内将处理结果书面反馈我局。");
         }
         paragraphs.add("一、涉及单位及人员：" + concerned + "；" + clue.personsInvolved() + "。");

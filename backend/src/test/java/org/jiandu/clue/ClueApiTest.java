@@ -3,6 +3,7 @@ package org.jiandu.clue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -140,7 +143,11 @@ class ClueApiTest extends IntegrationTest {
         long letterId = documentId(seen.body(), "TRANSFER_LETTER");
         Response letter = get("discipline", "/api/clues/" + id + "/documents/" + letterId);
         assertThat(letter.status()).isEqualTo(200);
-        assertThat(new String(letter.bytes(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+        assertThat(textOf(letter.bytes())).contains(letterNo, "市纪委监委：", "违反法定程序，野蛮、粗暴执法的", "张某（执法队员）",
+                "市市场监督管理局", "附件：移送材料清单");
+        long materialsId = documentId(seen.body(), "TRANSFER_MATERIALS");
+        assertThat(textOf(get("discipline", "/api/clues/" + id + "/documents/" + materialsId).bytes()))
+                .contains(letterNo, "现场视频截图", "投诉举报 " + complaintNo, "执法监督案件 AJ-T5-1");
         assertInvisible("agency-scj", id, clueNo);
         assertThat(get("agency-scj", "/api/clues/" + id + "/documents/" + letterId).status()).isEqualTo(404);
         assertThat(get("supervisor2", "/api/clues/" + id + "/documents/" + letterId).status()).isEqualTo(404);
@@ -457,6 +464,15 @@ class ClueApiTest extends IntegrationTest {
             }
         }
         return kinds;
+    }
+
+    private static String textOf(byte[] docx) {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+             XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            return extractor.getText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long documentId(JsonNode clue, String docType) {
