@@ -62,6 +62,15 @@ interface ClueMapper {
     /** Enabled organisations of a kind directly under an organisation (e.g. the commission of a city government). */
     List<OrgUnit> orgsOfKindUnder(@Param("parentId") long parentId, @Param("kind") OrgKind kind);
 
+    /** Per agency concerned: clues proposed, transferred (by target), outcomes and overdue outcomes, in a period. */
+    List<AgencyFigures> figuresByAgency(@Param("scope") Scope scope, @Param("agencyIds") List<Long> agencyIds,
+                                        @Param("from") LocalDateTime from, @Param("until") LocalDateTime until,
+                                        @Param("lastDay") LocalDate lastDay);
+
+    /** Clues transferred in a period, by category and outcome. */
+    List<CountRow> transfersByCategory(@Param("scope") Scope scope, @Param("agencyIds") List<Long> agencyIds,
+                                       @Param("from") LocalDateTime from, @Param("until") LocalDateTime until);
+
     Optional<ClueCategory> findCategory(@Param("code") String code);
 
     List<ClueCategory> categories(@Param("enabledOnly") boolean enabledOnly);
@@ -93,6 +102,10 @@ interface ClueMapper {
     }
 
     record CountRow(ClueStatus status, String categoryCode, ClueOutcome outcomeKind, long n) {
+    }
+
+    record AgencyFigures(long agencyOrgId, long proposed, long transferred, long toCommission, long toJudicial,
+                         long outcomes, long overdue) {
     }
 
     /** A mutable row for the insert that needs the generated id back. */
