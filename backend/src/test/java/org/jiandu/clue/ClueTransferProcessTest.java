@@ -196,6 +196,22 @@ class ClueTransferProcessTest {
     }
 
     @Test
+    void lateOutcomeFromTheReceivingBodyEndsThePaperTaskToo() {
+        ProcessInstance clue = propose("XS-2026-000010", false, "JW");
+        complete(task(), withVariables("legalReviewPassed", true));
+        complete(task(), withVariables("leadApproved", true));
+        complete(task());
+        Job overdue = jobQuery().activityId("Timer_OutcomeOverdue").singleResult();
+        setNow(overdue.getDuedate());
+        execute(overdue);
+        assertThat(clue).isWaitingAt("Task_RecordOutcome", "Task_RecordPaperOutcome");
+
+        complete(openTask("Task_RecordOutcome"));
+        assertThat(clue).isEnded().hasPassed("End_OutcomeRecorded").hasNotPassed("End_OutcomeRecordedOnPaper");
+        org.assertj.core.api.Assertions.assertThat(completed).doesNotContain("Task_RecordPaperOutcome");
+    }
+
+    @Test
     void transferToPublicSecurityGoesToThatBodysInbox() {
         ProcessInstance clue = propose("XS-2026-000008", false, "GA");
         complete(task(), withVariables("legalReviewPassed", true));
