@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
@@ -219,7 +220,7 @@ class ClueTransferProcessTest {
 
         assertThat(clue).isWaitingAt("Task_AcknowledgeReceipt");
         assertThat(task()).hasCandidateGroup("org-GA");
-        org.assertj.core.api.Assertions.assertThat(BpmnAwareTests_taskService().createTaskQuery()
+        org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery()
                 .taskCandidateGroup("org-JW").count()).isZero();
         complete(task());
         assertThat(task()).hasCandidateGroup("org-GA");
@@ -250,12 +251,8 @@ class ClueTransferProcessTest {
         return clue;
     }
 
-    private static org.camunda.bpm.engine.TaskService BpmnAwareTests_taskService() {
-        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService();
-    }
-
     private static org.camunda.bpm.engine.task.Task openTask(String key) {
-        return BpmnAwareTests_taskService().createTaskQuery().taskDefinitionKey(key).singleResult();
+        return taskService().createTaskQuery().taskDefinitionKey(key).singleResult();
     }
 
     private static void setNow(LocalDateTime time) {
