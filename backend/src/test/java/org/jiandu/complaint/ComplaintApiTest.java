@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -52,24 +50,10 @@ class ComplaintApiTest extends IntegrationTest {
     @Autowired
     private ManagementService managementService;
 
-    @Autowired
-    private ProcessEngine processEngine;
 
     /** Each test comes from its own client address (through the trusted local proxy), so rate limits do not interfere. */
     private String address;
     private RestClient client;
-
-    /**
-     * {@code /engine-rest} finds the engine in Camunda's static registry; a test that starts and stops a second
-     * application in this JVM (SchemaCreationTest) empties that registry, so this class puts the shared
-     * application's engine back before it calls {@code /engine-rest}.
-     */
-    @BeforeEach
-    void engineRestFindsTheEngine() {
-        if (!ProcessEngines.getProcessEngines().containsKey(processEngine.getName())) {
-            ProcessEngines.registerProcessEngine(processEngine);
-        }
-    }
 
     @BeforeEach
     void newClient() {
