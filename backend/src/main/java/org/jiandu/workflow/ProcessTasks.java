@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -85,8 +86,31 @@ public class ProcessTasks {
                 && (groups.contains(link.getGroupId()) || user.userId().equals(link.getUserId())));
     }
 
+    /** Completes the task; a refusal of the task's completion listener reaches the caller as itself (a 4xx). */
     public void complete(Task task, VariableMap variables) {
-        engineAccess.withoutAuthorizationChecks(() -> taskService.complete(task.getId(), variables));
+        try {
+            engineAccess.withoutAuthorizationChecks(() -> taskService.complete(task.getId(), variables));
+        } catch (ProcessEngineException e) {
+            throw refusalIn(e).orElseThrow(() -> e);
+        }
+    }
+
+    /** Runs engine work whose listeners may refuse it with an {@link ApiException}, and unwraps that refusal. */
+    public <T> T unwrapping(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ProcessEngineException e) {
+            throw refusalIn(e).orElseThrow(() -> e);
+        }
+    }
+
+    private static Optional<ApiException> refusalIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Variables for completing a task: decisions kept, texts transient (they go to our tables, not the engine). */
