@@ -51,6 +51,18 @@ CREATE TABLE case_participant (
     CONSTRAINT fk_case_participant_case FOREIGN KEY (case_id) REFERENCES supervision_case (id)
 );
 
+-- Decisions on a case: who, when, why (filing approval, the deliberated decision).
+CREATE TABLE case_decision (
+    id          BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    case_id     BIGINT        NOT NULL,
+    step        VARCHAR(32)   NOT NULL,   -- FILING, DECISION
+    outcome     VARCHAR(24)   NOT NULL,   -- FILED, NOT_FILED, DECIDED
+    reason      LONGTEXT,
+    decided_by  VARCHAR(64)   NOT NULL,
+    decided_at  DATETIME      NOT NULL,
+    CONSTRAINT fk_case_decision_case FOREIGN KEY (case_id) REFERENCES supervision_case (id)
+);
+
 CREATE TABLE supervision_letter (
     id                     BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
     letter_no              VARCHAR(32)   NOT NULL,

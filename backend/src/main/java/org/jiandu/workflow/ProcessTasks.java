@@ -62,6 +62,17 @@ public class ProcessTasks {
         return task;
     }
 
+    /** The active task of a record at a step assigned to this user (one of a multi-instance step's tasks). */
+    public Task requireAssigned(String businessKey, String taskKey, CurrentUser user) {
+        Task task = engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).taskAssignee(user.userId())
+                .active().list().stream().findFirst().orElse(null));
+        if (task == null) {
+            throw ApiException.conflict("NOT_AT_THIS_STEP", "您在该事项当前环节没有待办。");
+        }
+        return task;
+    }
+
     /** A task by id that this user may work, of the given record; 404 when it is not one. */
     public Task requireById(String taskId, CurrentUser user) {
         Task task = engineAccess.withoutAuthorizationChecks(() ->
