@@ -30,9 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    private final CaseService service;
+    private final SupervisionCaseService service;
 
-    CaseController(CaseService service) {
+    CaseController(SupervisionCaseService service) {
         this.service = service;
     }
 

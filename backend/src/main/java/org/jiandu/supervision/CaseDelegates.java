@@ -1,43 +1,23 @@
 package org.jiandu.supervision;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The case process's listeners and the collections its multi-instance steps run over. */
+/** The case process's listeners. */
 final class CaseDelegates {
 
     private CaseDelegates() {
     }
 
-    /** ${supervisionCases}: the participants of the deliberation and the letters of the decision. */
-    @Component("supervisionCases")
-    static class Collections {
-        private final CaseService service;
-
-        Collections(CaseService service) {
-            this.service = service;
-        }
-
-        public List<String> participants(Object caseId) {
-            return service.participantIds(((Number) caseId).longValue());
-        }
-
-        public List<String> letterNos(Object caseId) {
-            return service.letterNos(((Number) caseId).longValue());
-        }
-    }
-
     /** ${caseTaskCheck}: validates and records what a completed step decided. */
     @Component("caseTaskCheck")
     static class TaskCheck implements TaskListener {
-        private final CaseService service;
+        private final SupervisionCaseService service;
 
-        TaskCheck(CaseService service) {
+        TaskCheck(SupervisionCaseService service) {
             this.service = service;
         }
 
@@ -50,9 +30,9 @@ final class CaseDelegates {
     /** ${caseClosed}: every letter and rectification of the case has closed. */
     @Component("caseClosed")
     static class Closed implements ExecutionListener {
-        private final CaseService service;
+        private final SupervisionCaseService service;
 
-        Closed(CaseService service) {
+        Closed(SupervisionCaseService service) {
             this.service = service;
         }
 
@@ -65,9 +45,9 @@ final class CaseDelegates {
     /** ${caseNotFiled}: the lead refused to file the case. */
     @Component("caseNotFiled")
     static class NotFiled implements ExecutionListener {
-        private final CaseService service;
+        private final SupervisionCaseService service;
 
-        NotFiled(CaseService service) {
+        NotFiled(SupervisionCaseService service) {
             this.service = service;
         }
 

@@ -41,7 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
  * in one transaction; what a step records is recorded by the step's completion listener.
  */
 @Service
-public class CaseService {
+public class SupervisionCaseService {
 
     public static final String RECORD = "CASE";
     static final String PROCESS = "supervision-case";
@@ -62,7 +62,7 @@ public class CaseService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    CaseService(CaseMapper mapper, LetterService letters, Sequences sequences, RuntimeService runtimeService,
+    SupervisionCaseService(CaseMapper mapper, LetterService letters, Sequences sequences, RuntimeService runtimeService,
                 EngineAccess engineAccess, ProcessTasks tasks, DocumentStore store, OrgUnitMapper orgs,
                 UserDirectory users, Notifications notifications, AuditLog auditLog, Clock clock) {
         this.mapper = mapper;
