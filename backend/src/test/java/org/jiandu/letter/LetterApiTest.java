@@ -213,6 +213,14 @@ class LetterApiTest extends IntegrationTest {
         post("agency-hbj", "/api/letters/" + id + "/receive", null);
         LetterRow letter = letters.byId(id).orElseThrow();
         ZoneId zone = ZoneId.of("Asia/Shanghai");
+        assertThat(get("supervisor", "/api/letters/" + id).body().get("flag").asText()).isEqualTo("NONE");
+        // the day before the due date: within the warning lead, a yellow flag
+        ClockUtil.setCurrentTime(Date.from(letter.replyDue().minusDays(1).atZone(zone).toInstant()));
+        assertThat(get("supervisor", "/api/letters/" + id).body().get("flag").asText()).isEqualTo("YELLOW");
+        assertThat(get("supervisor", "/api/letters?flag=YELLOW&size=100").body().findValuesAsText("letterNo"))
+                .contains(letter.letterNo());
+        assertThat(get("supervisor", "/api/letters?flag=RED&size=100").body().findValuesAsText("letterNo"))
+                .doesNotContain(letter.letterNo());
         // the deadline passes: a numbered reminder notice (催办通知) with a grace term
         ClockUtil.setCurrentTime(Date.from(letter.replyDue().plusMinutes(5).atZone(zone).toInstant()));
         fire(letter.letterNo(), "Timer_ReplyLetterWarning");

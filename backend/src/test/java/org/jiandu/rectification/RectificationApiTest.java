@@ -7,8 +7,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.jiandu.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,6 +32,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A letter that requires rectification, through plan, progress, a failed and a passed verification, over REST. */
 class RectificationApiTest extends IntegrationTest {
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
 
     @Test
     void rectificationFailedRedoneAndPassedClosesTheLetter() throws Exception {
@@ -74,6 +97,64 @@ class RectificationApiTest extends IntegrationTest {
                 "onsiteCheck", false, "reason", "整改到位"));
         assertThat(passed.body().at("/rectification/status").asText()).isEqualTo("CLOSED");
         assertThat(get("supervisor", "/api/letters/" + letterId).body().at("/letter/status").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aMissedProgressReportIsRecordedAndFlaggedRed() {
+        long letterId = acceptedLetterRequiringRectification("CGW");
+        long id = get("supervisor", "/api/rectifications?letterId=" + letterId).body().get("items").get(0).get("id").asLong();
+        assertThat(get("supervisor", "/api/rectifications/" + id).body().get("steps").findValuesAsText("taskKey"))
+                .containsExactly("Task_SubmitPlan");
+        String rectificationNo = get("supervisor", "/api/rectifications/" + id).body().at("/rectification/rectificationNo").asText();
+        String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(rectificationNo)
+                .singleResult().getId();
+        // the plan is submitted in Tasklist style: straight to the engine task, checked by the same listener
+        String planTask = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+        taskService.complete(planTask, Map.of("planText", "建立执法证件管理制度", "reportCycleDays", 5,
+                "completionDate", LocalDate.now().plusMonths(3).toString()));
+        JsonNode implementing = get("supervisor", "/api/rectifications/" + id).body();
+        assertThat(implementing.at("/rectification/status").asText()).isEqualTo("IMPLEMENTING");
+        assertThat(runtimeService.getVariable(processInstanceId, "planText")).as("texts stay out of the engine").isNull();
+        LocalDateTime reportDue = LocalDateTime.parse(implementing.at("/rectification/nextReportDue").asText());
+        ClockUtil.setCurrentTime(Date.from(reportDue.plusMinutes(5).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        Job overdue = managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId("Timer_ProgressReportOverdue").singleResult();
+        managementService.executeJob(overdue.getId());
+        JsonNode late = get("supervisor", "/api/rectifications/" + id).body();
+        assertThat(late.get("entries").findValuesAsText("kind")).contains("PROGRESS_OVERDUE");
+        assertThat(late.get("flag").asText()).isEqualTo("RED");
+        assertThat(get("supervisor", "/api/rectifications?flag=RED&size=100").body().get("items")
+                .findValuesAsText("rectificationNo")).contains(rectificationNo);
+        assertThat(get("lead", "/api/notifications").status()).isEqualTo(200);
+        // the late report is still accepted, marked late, and the next cycle starts
+        assertThat(post("supervisor", "/api/rectifications/" + id + "/progress", Map.of("text", "x")).status()).isEqualTo(403);
+        taskService.complete(taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_ReportProgress").singleResult().getId(), Map.of("progressText", "制度已起草。"));
+        JsonNode reported = get("supervisor", "/api/rectifications/" + id).body();
+        assertThat(reported.get("entries").findValues("late").stream().filter(JsonNode::asBoolean).count()).isEqualTo(2);
+        // the next report falls due a cycle later: no longer overdue (yellow or none, depending on the weekday)
+        assertThat(reported.get("flag").asText()).isNotEqualTo("RED");
+    }
+
+    private long acceptedLetterRequiringRectification(String agency) {
+        Response created = post("supervisor", "/api/letters", Map.of("agencyCode", agency, "source", "DIRECT",
+                "title", "关于规范执法证件管理的监督建议书", "body", "你单位存在执法证件管理不规范的问题。",
+                "rectificationRequired", true));
+        long letterId = created.body().at("/letter/id").asLong();
+        post("supervisor", "/api/letters/" + letterId + "/draft", Map.of("agencyCode", agency,
+                "title", "关于规范执法证件管理的监督建议书", "body", "你单位存在执法证件管理不规范的问题。",
+                "rectificationRequired", true));
+        post("legal", "/api/letters/" + letterId + "/legal-review", Map.of("passed", true));
+        post("lead", "/api/letters/" + letterId + "/sign", Map.of("passed", true));
+        String letterNo = get("supervisor", "/api/letters/" + letterId).body().at("/letter/letterNo").asText();
+        String letterProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(letterNo)
+                .singleResult().getId();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(letterProcess).singleResult().getId());
+        taskService.complete(taskService.createTaskQuery().processInstanceId(letterProcess).singleResult().getId(),
+                Map.of("replyText", "将制定整改方案。"));
+        assertThat(post("supervisor", "/api/letters/" + letterId + "/reply-review", Map.of("passed", true)).status())
+                .isEqualTo(200);
+        return letterId;
     }
 
     private Response multipartCompletion(long id, String text) {
