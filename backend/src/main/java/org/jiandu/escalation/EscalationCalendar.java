@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.function.Function;
 
 import org.jiandu.calendar.Workdays;
 import org.jiandu.deadline.Deadlines;
@@ -44,15 +45,17 @@ public class EscalationCalendar {
     }
 
     public Flag flag(LocalDateTime due) {
-        if (due == null) {
-            return Flag.NONE;
-        }
+        return flags().apply(due);
+    }
+
+    /**
+     * The flag of due dates as of now, for a whole list at once (the calendar is read once): red when past,
+     * yellow when due within {@code escalation.warning} working days, the same rule the lists' filters use.
+     */
+    public Function<LocalDateTime, Flag> flags() {
         LocalDateTime now = LocalDateTime.now(clock);
-        if (now.isAfter(due)) {
-            return Flag.RED;
-        }
-        Date dueDate = Date.from(due.atZone(workdays.zone()).toInstant());
-        return now.atZone(workdays.zone()).toInstant().isBefore(warningAt(dueDate).toInstant()) ? Flag.NONE : Flag.YELLOW;
+        LocalDateTime bound = yellowBound();
+        return due -> due == null ? Flag.NONE : now.isAfter(due) ? Flag.RED : due.isAfter(bound) ? Flag.NONE : Flag.YELLOW;
     }
 
     /** Due dates for SQL filters: a record is yellow when its due date is before this bound (and not past). */

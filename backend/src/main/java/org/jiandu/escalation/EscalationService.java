@@ -192,6 +192,11 @@ public class EscalationService {
         return calendar.flag(due);
     }
 
+    /** Flags for a whole list, computed with one look at the calendar. */
+    public java.util.function.Function<LocalDateTime, Flag> flags() {
+        return calendar.flags();
+    }
+
     /** Due dates up to this bound (and not past) carry a yellow flag. */
     public LocalDateTime yellowBound() {
         return calendar.yellowBound();

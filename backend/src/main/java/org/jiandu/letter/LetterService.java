@@ -185,9 +185,10 @@ public class LetterService {
         }
         LetterMapper.ListFilter filter = new LetterMapper.ListFilter(agencyView ? user.org().code() : agencyCode,
                 status, flag, agencyView, LocalDateTime.now(clock), yellowBound());
+        var flags = escalations.flags();
         List<LetterView.Summary> items = mapper.list(filter, Page.offset(page, size), size).stream()
                 .map(row -> new LetterView.Summary(row.id(), row.letterNo(), row.docNo(), row.agencyCode(), row.title(),
-                        row.status(), row.replyDue(), escalations.flag(currentDue(row))))
+                        row.status(), row.replyDue(), flags.apply(currentDue(row))))
                 .toList();
         return new Page<>(items, mapper.count(filter), page, size);
     }

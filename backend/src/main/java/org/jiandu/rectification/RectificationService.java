@@ -142,9 +142,10 @@ public class RectificationService {
         RectificationMapper.ListFilter filter = new RectificationMapper.ListFilter(
                 agencyView ? user.org().code() : agencyCode, letterId, status, flag, LocalDateTime.now(clock),
                 escalations.yellowBound());
+        var flags = escalations.flags();
         List<RectificationView.Summary> items = mapper.list(filter, Page.offset(page, size), size).stream()
                 .map(row -> new RectificationView.Summary(row.id(), row.rectificationNo(), row.letterId(),
-                        row.agencyCode(), row.status(), row.currentDue(), escalations.flag(row.currentDue())))
+                        row.agencyCode(), row.status(), row.currentDue(), flags.apply(row.currentDue())))
                 .toList();
         return new Page<>(items, mapper.count(filter), page, size);
     }
