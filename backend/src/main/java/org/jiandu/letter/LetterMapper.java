@@ -22,6 +22,9 @@ interface LetterMapper {
     @Select("SELECT * FROM supervision_letter WHERE case_no = #{caseNo} ORDER BY id")
     List<LetterRow> findByCase(String caseNo);
 
+    @Select("SELECT letter_no FROM supervision_letter WHERE source_type = 'COMPLAINT' AND source_ref = #{complaintNo} ORDER BY id")
+    List<String> lettersOfComplaint(String complaintNo);
+
     List<LetterRow> list(@Param("filter") ListFilter filter, @Param("offset") int offset, @Param("limit") int limit);
 
     long count(@Param("filter") ListFilter filter);

@@ -19,6 +19,9 @@ interface CaseMapper {
     @Select("SELECT * FROM supervision_case WHERE case_no = #{caseNo}")
     Optional<CaseRow> findByNo(String caseNo);
 
+    @Select("SELECT case_no FROM supervision_case WHERE source_type = 'COMPLAINT' AND source_ref = #{complaintNo} ORDER BY id")
+    List<String> casesOfComplaint(String complaintNo);
+
     List<CaseRow> list(@Param("agencyCode") String agencyCode, @Param("sourceType") String sourceType,
                        @Param("sourceRef") String sourceRef, @Param("status") String status,
                        @Param("offset") int offset, @Param("limit") int limit);

@@ -104,7 +104,8 @@ public class SupervisionCaseService {
         row.createdAt = now();
         mapper.insert(row);
         engineAccess.withoutAuthorizationChecks(() ->
-                runtimeService.startProcessInstanceByKey(PROCESS, row.caseNo, Map.of("caseId", row.id)));
+                runtimeService.startProcessInstanceByKey(PROCESS, row.caseNo,
+                        Map.of("caseId", row.id, "agencyCode", row.agencyCode)));
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("source", row.sourceType + (row.sourceRef == null ? "" : ":" + row.sourceRef));
         changes.put("agency", row.agencyCode);

@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.jiandu.IntegrationTest;
+import org.jiandu.trace.TraceLinks;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A case from a complaint over REST: filing, investigation, deliberation with an added participant, a letter. */
 class CaseApiTest extends IntegrationTest {
+
+    @Autowired
+    List<TraceLinks> traceLinks;
 
     @Test
     void caseFromAComplaintClosesWhenItsLetterHasClosed() {
@@ -85,6 +90,17 @@ class CaseApiTest extends IntegrationTest {
         assertThat(closed.at("/supervisionCase/status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("decisions").findValuesAsText("step")).containsExactly("FILING", "DECISION");
         assertThat(closed.get("letters").get(0).get("status").asText()).isEqualTo("CLOSED");
+
+        // one trace: the case, the letter it called, the letter's document
+        JsonNode trace = get("auditor", "/api/trace/" + caseNo).body();
+        assertThat(trace.get("agencyCode").asText()).isEqualTo("HBJ");
+        assertThat(trace.get("processes").findValuesAsText("processKey"))
+                .contains("supervision-case", "supervision-letter");
+        assertThat(trace.get("documents").findValuesAsText("docType")).contains("SUGGESTION_LETTER");
+        assertThat(trace.get("entries").findValuesAsText("recordNo")).contains(caseNo);
+        // the complaint's trace will include the case, and the case's the complaint
+        assertThat(traceLinks.stream().flatMap(links -> links.linkedBusinessKeys(complaintNo).stream())).contains(caseNo);
+        assertThat(traceLinks.stream().flatMap(links -> links.linkedBusinessKeys(caseNo).stream())).contains(complaintNo);
     }
 
     @Test
