@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface LetterMapper {
@@ -31,6 +32,9 @@ interface LetterMapper {
 
     int updateDraft(@Param("id") long id, @Param("title") String title, @Param("body") String body,
                     @Param("replyDays") Integer replyDays, @Param("rectificationRequired") boolean rectificationRequired);
+
+    @Update("UPDATE supervision_letter SET rectification_required = #{required} WHERE id = #{id}")
+    int updateRectificationRequired(@Param("id") long id, @Param("required") boolean required);
 
     int updateStatus(@Param("id") long id, @Param("status") String status);
 

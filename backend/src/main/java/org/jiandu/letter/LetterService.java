@@ -98,6 +98,9 @@ public class LetterService {
         if (!"COMPLAINT".equals(sourceType) && !"DIRECT".equals(sourceType)) {
             throw ApiException.badRequest("INVALID_SOURCE", "建议书来源只能是 COMPLAINT（投诉举报）或 DIRECT（直接制发）。");
         }
+        if ("COMPLAINT".equals(sourceType) && (sourceRef == null || sourceRef.isBlank())) {
+            throw ApiException.badRequest("SOURCE_REF_REQUIRED", "来源为投诉举报时须填写投诉举报编号。");
+        }
         String letterNo = insert(null, sourceType, sourceRef, content, user.userId());
         engineAccess.withoutAuthorizationChecks(() -> runtimeService.startProcessInstanceByKey(PROCESS, letterNo));
         return mapper.findByNo(letterNo).orElseThrow();
@@ -232,7 +235,8 @@ public class LetterService {
         LocalDateTime now = now();
         switch (task.getTaskDefinitionKey()) {
             case "Task_DraftLetter" -> {
-                ProcessTasks.requiredDecision(task, "rectificationRequired", "是否需要整改");
+                boolean rectification = ProcessTasks.requiredDecision(task, "rectificationRequired", "是否需要整改");
+                mapper.updateRectificationRequired(id, rectification);
                 mapper.updateStatus(id, "LEGAL_REVIEW");
                 auditLog.record(RECORD, letter.letterNo(), "DRAFT_SUBMITTED", Map.of("title", letter.title()));
             }

@@ -106,15 +106,6 @@ public class ProcessTasks {
         }
     }
 
-    /** Runs engine work whose listeners may refuse it with an {@link ApiException}, and unwraps that refusal. */
-    public <T> T unwrapping(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ProcessEngineException e) {
-            throw refusalIn(e).orElseThrow(() -> e);
-        }
-    }
-
     private static Optional<ApiException> refusalIn(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException refusal) {
