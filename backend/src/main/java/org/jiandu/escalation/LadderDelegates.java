@@ -1,0 +1,129 @@
+package org.jiandu.escalation;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ladder's delegates, one per service task kind of the diagrams: each reads the record's number (the
+ * business key), its agency and the task name and calls {@link EscalationService}.
+ */
+final class LadderDelegates {
+
+    private LadderDelegates() {
+    }
+
+    static String recordType(DelegateExecution execution) {
+        return EscalationService.recordTypeOf(execution.getProcessEngine().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getKey());
+    }
+
+    /** The due date the ladder runs on: the host task's due date variable (replyDue, planDue, completionDue). */
+    static Date due(DelegateExecution execution) {
+        return (Date) execution.getVariable((String) execution.getVariable("dueVariable"));
+    }
+
+    /** ${escalationWarning}: the yellow flag's warning to the agency. */
+    @Component("escalationWarning")
+    static class Warning implements JavaDelegate {
+        private final EscalationService service;
+
+        Warning(EscalationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            service.warn(recordType(execution), execution.getProcessBusinessKey(),
+                    (String) execution.getVariable("agencyCode"), (String) execution.getVariable("taskName"),
+                    due(execution));
+        }
+    }
+
+    /** ${issueReminderNotice}: the numbered reminder notice at the deadline. */
+    @Component("issueReminderNotice")
+    static class ReminderNotice implements JavaDelegate {
+        private final EscalationService service;
+
+        ReminderNotice(EscalationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            service.issueReminderNotice(recordType(execution), execution.getProcessBusinessKey(),
+                    (String) execution.getVariable("agencyCode"), (String) execution.getVariable("issuerCode"),
+                    (String) execution.getVariable("taskName"), due(execution));
+        }
+    }
+
+    /** ${issuePublicNotice}: the 通报 the lead ordered. */
+    @Component("issuePublicNotice")
+    static class PublicNoticeDelegate implements JavaDelegate {
+        private final EscalationService service;
+
+        PublicNoticeDelegate(EscalationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            service.issuePublicNotice(recordType(execution), execution.getProcessBusinessKey(),
+                    (String) execution.getVariable("agencyCode"), (String) execution.getVariable("issuerCode"),
+                    (String) execution.getVariable("taskName"));
+        }
+    }
+
+    /** ${escalationTaskCheck}: validates and records the lead's 督办 decision. */
+    @Component("escalationTaskCheck")
+    static class SuperviseCheck implements TaskListener {
+        private final EscalationService service;
+
+        SuperviseCheck(EscalationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            DelegateExecution execution = task.getExecution();
+            service.onSuperviseCompleted(task, recordType(execution), execution.getProcessBusinessKey(),
+                    (String) execution.getVariable("agencyCode"));
+        }
+    }
+
+    /** ${taskReminder}: a user task's reminder before its due date. */
+    @Component("taskReminder")
+    static class TaskReminder implements JavaDelegate {
+        private final EscalationService service;
+
+        TaskReminder(EscalationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            service.remindTask(recordType(execution), execution.getProcessBusinessKey(),
+                    (String) execution.getVariable("noticeGroup"), (String) execution.getVariable("taskName"));
+        }
+    }
+
+    /** ${taskOverdue}: a user task past its due date. */
+    @Component("taskOverdue")
+    static class TaskOverdue implements JavaDelegate {
+        private final EscalationService service;
+
+        TaskOverdue(EscalationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            service.taskOverdue(recordType(execution), execution.getProcessBusinessKey(),
+                    (String) execution.getVariable("noticeGroup"), (String) execution.getVariable("taskName"));
+        }
+    }
+}

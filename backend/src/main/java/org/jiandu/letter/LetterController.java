@@ -1,0 +1,136 @@
+package org.jiandu.letter;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jiandu.identity.CurrentUser;
+import org.jiandu.web.ApiException;
+import org.jiandu.web.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Suggestion letters over REST: /api/letters. */
+@RestController
+@RequestMapping("/api/letters")
+class LetterController {
+
+    private final LetterService service;
+
+    LetterController(LetterService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyAuthority('supervisor','lead')")
+    LetterView create(@Valid @RequestBody NewLetterRequest request, @AuthenticationPrincipal CurrentUser user) {
+        LetterRow letter = service.create(user, new LetterContent(request.agencyCode(), request.title(), request.body(),
+                request.replyDays(), request.rectificationRequired()), request.source(), request.sourceRef());
+        return service.view(letter.id(), user);
+    }
+
+    @GetMapping
+    Page<LetterView.Summary> list(@RequestParam(required = false) String agencyCode,
+                                  @RequestParam(required = false) String status,
+                                  @RequestParam(required = false) String flag,
+                                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                                  @AuthenticationPrincipal CurrentUser user) {
+        if (flag != null && !List.of("NONE", "YELLOW", "RED").contains(flag)) {
+            throw ApiException.badRequest("INVALID_FLAG", "flag 只能是 NONE、YELLOW 或 RED。");
+        }
+        return service.list(user, agencyCode, status, flag, page, Math.min(Math.max(size, 1), 100));
+    }
+
+    @GetMapping("/{id}")
+    LetterView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        return service.view(id, user);
+    }
+
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId,
+                                    @AuthenticationPrincipal CurrentUser user) {
+        return service.download(id, documentId, user);
+    }
+
+    @PostMapping("/{id}/draft")
+    @PreAuthorize("hasAuthority('supervisor')")
+    LetterView draft(@PathVariable long id, @Valid @RequestBody LetterContent content, @AuthenticationPrincipal CurrentUser user) {
+        service.submitDraft(id, user, content);
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/legal-review")
+    @PreAuthorize("hasAuthority('legal-reviewer')")
+    LetterView legalReview(@PathVariable long id, @Valid @RequestBody Decision decision,
+                           @AuthenticationPrincipal CurrentUser user) {
+        service.legalReview(id, user, decision.passed(), decision.reason());
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/sign")
+    @PreAuthorize("hasAuthority('lead')")
+    LetterView sign(@PathVariable long id, @Valid @RequestBody Decision decision, @AuthenticationPrincipal CurrentUser user) {
+        service.sign(id, user, decision.passed(), decision.reason());
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/receive")
+    @PreAuthorize("hasAuthority('agency')")
+    LetterView receive(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        service.receive(id, user);
+        return service.view(id, user);
+    }
+
+    @PostMapping(path = "/{id}/reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('agency')")
+    LetterView reply(@PathVariable long id, @RequestParam("text") String text,
+                     @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                     @AuthenticationPrincipal CurrentUser user) {
+        service.reply(id, user, text, files == null ? List.of() : files);
+        return service.view(id, user);
+    }
+
+    @PostMapping(path = "/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('agency')")
+    LetterView replyText(@PathVariable long id, @Valid @RequestBody ReplyRequest request,
+                         @AuthenticationPrincipal CurrentUser user) {
+        service.reply(id, user, request.text(), List.of());
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/reply-review")
+    @PreAuthorize("hasAuthority('supervisor')")
+    LetterView reviewReply(@PathVariable long id, @Valid @RequestBody Decision decision,
+                           @AuthenticationPrincipal CurrentUser user) {
+        service.reviewReply(id, user, decision.passed(), decision.reason());
+        return service.view(id, user);
+    }
+
+    record NewLetterRequest(@NotBlank @Size(max = 32) String agencyCode, @NotBlank String source,
+                            @Size(max = 80) String sourceRef, @NotBlank @Size(max = 200) String title,
+                            @NotBlank @Size(max = 20000) String body, Integer replyDays, boolean rectificationRequired) {
+    }
+
+    /** A yes/no decision with its reason (required when the answer is no). */
+    record Decision(@NotNull Boolean passed, @Size(max = 5000) String reason) {
+    }
+
+    record ReplyRequest(@NotBlank @Size(max = 20000) String text) {
+    }
+}

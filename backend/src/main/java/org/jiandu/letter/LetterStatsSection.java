@@ -1,0 +1,98 @@
+package org.jiandu.letter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jiandu.identity.OrgUnit;
+import org.jiandu.stats.Rate;
+import org.jiandu.stats.StatsQuery;
+import org.jiandu.stats.StatsSection;
+import org.jiandu.stats.StatsTable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Statistics section {@code letters} (监督建议书与整改): per agency, letters served, replies due and replied on
+ * time, rectifications verified, late plans and reports, reminder notices, 督办 and public notices.
+ */
+@Component
+class LetterStatsSection implements StatsSection {
+
+    private final LetterStatsMapper mapper;
+
+    LetterStatsSection(LetterStatsMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String id() {
+        return "letters";
+    }
+
+    @Override
+    public String title() {
+        return "监督建议书与整改";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public StatsTable figures(StatsQuery query) {
+        List<String> headers = List.of("被监督单位", "收到建议书", "回复到期", "按期回复", "按期回复率", "整改验收通过",
+                "逾期报送整改材料", "催办通知", "督办", "通报");
+        List<String> notes = List.of("收到建议书：期间内签发送达的监督建议书；回复到期：书面回复期限在期间内届满的建议书，按期回复为期限内报送且未逾期的回复。",
+                "整改验收通过：期间内验收通过并办结的整改；逾期报送整改材料：期间内逾期报送的整改方案、进展报告和完成报告，以及逾期未报的进展报告。",
+                "催办通知、督办、通报：期间内发出的催办通知、负责人作出的督办决定和发出的通报。");
+        List<List<Object>> rows = new ArrayList<>();
+        List<String> agencies = query.agencyCodes();
+        if (agencies.isEmpty()) {
+            return new StatsTable(headers, rows, notes);
+        }
+        var from = query.period().from().atStartOfDay();
+        var until = query.period().to().plusDays(1).atStartOfDay();
+        Map<String, LetterStatsMapper.Counts> letters = byAgency(mapper.letters(agencies, from, until));
+        Map<String, LetterStatsMapper.Counts> rectifications = byAgency(mapper.rectifications(agencies, from, until));
+        Map<String, LetterStatsMapper.Counts> escalations = byAgency(mapper.escalations(agencies, from, until));
+        long[] total = new long[8];
+        for (OrgUnit agency : query.agencies()) {
+            long[] figures = figures(letters.get(agency.code()), rectifications.get(agency.code()),
+                    escalations.get(agency.code()));
+            if (java.util.Arrays.stream(figures).allMatch(count -> count == 0)) {
+                continue;
+            }
+            for (int i = 0; i < figures.length; i++) {
+                total[i] += figures[i];
+            }
+            rows.add(row(agency.name(), figures));
+        }
+        if (rows.size() > 1) {
+            rows.add(row("合计", total));
+        }
+        return new StatsTable(headers, rows, notes);
+    }
+
+    private static long[] figures(LetterStatsMapper.Counts letters, LetterStatsMapper.Counts rectifications,
+                                  LetterStatsMapper.Counts escalations) {
+        return new long[] {
+            letters == null ? 0 : letters.c1(), letters == null ? 0 : letters.c2(),
+            letters == null ? 0 : letters.c3(),
+            rectifications == null ? 0 : rectifications.c1(), rectifications == null ? 0 : rectifications.c2(),
+            escalations == null ? 0 : escalations.c1(), escalations == null ? 0 : escalations.c2(),
+            escalations == null ? 0 : escalations.c3()};
+    }
+
+    private static List<Object> row(String name, long[] f) {
+        return List.of(name, f[0], f[1], f[2], new Rate(f[2], f[1]), f[3], f[4], f[5], f[6], f[7]);
+    }
+
+    private static Map<String, LetterStatsMapper.Counts> byAgency(List<LetterStatsMapper.Counts> counts) {
+        return counts.stream().collect(Collectors.toMap(LetterStatsMapper.Counts::agencyCode, Function.identity()));
+    }
+}

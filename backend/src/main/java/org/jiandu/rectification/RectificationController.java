@@ -1,0 +1,108 @@
+package org.jiandu.rectification;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jiandu.identity.CurrentUser;
+import org.jiandu.web.ApiException;
+import org.jiandu.web.Page;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Rectifications over REST: /api/rectifications. */
+@RestController
+@RequestMapping("/api/rectifications")
+class RectificationController {
+
+    private final RectificationService service;
+
+    RectificationController(RectificationService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    Page<RectificationView.Summary> list(@RequestParam(required = false) String agencyCode,
+                                         @RequestParam(required = false) Long letterId,
+                                         @RequestParam(required = false) String status,
+                                         @RequestParam(required = false) String flag,
+                                         @RequestParam(defaultValue = "0") int page,
+                                         @RequestParam(defaultValue = "20") int size,
+                                         @AuthenticationPrincipal CurrentUser user) {
+        if (flag != null && !List.of("NONE", "YELLOW", "RED").contains(flag)) {
+            throw ApiException.badRequest("INVALID_FLAG", "flag 只能是 NONE、YELLOW 或 RED。");
+        }
+        return service.list(user, agencyCode, letterId, status, flag, page, Math.min(Math.max(size, 1), 100));
+    }
+
+    @GetMapping("/{id}")
+    RectificationView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        return service.view(id, user);
+    }
+
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId,
+                                    @AuthenticationPrincipal CurrentUser user) {
+        return service.download(id, documentId, user);
+    }
+
+    @PostMapping("/{id}/plan")
+    @PreAuthorize("hasAuthority('agency')")
+    RectificationView plan(@PathVariable long id, @Valid @RequestBody PlanRequest plan,
+                           @AuthenticationPrincipal CurrentUser user) {
+        service.submitPlan(id, user, plan);
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/progress")
+    @PreAuthorize("hasAuthority('agency')")
+    RectificationView progress(@PathVariable long id, @Valid @RequestBody TextRequest request,
+                               @AuthenticationPrincipal CurrentUser user) {
+        service.reportProgress(id, user, request.text());
+        return service.view(id, user);
+    }
+
+    @PostMapping(path = "/{id}/completion", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('agency')")
+    RectificationView completion(@PathVariable long id, @RequestParam("text") String text,
+                                 @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                                 @AuthenticationPrincipal CurrentUser user) {
+        service.submitCompletion(id, user, text, files == null ? List.of() : files);
+        return service.view(id, user);
+    }
+
+    @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('agency')")
+    RectificationView completionText(@PathVariable long id, @Valid @RequestBody TextRequest request,
+                                     @AuthenticationPrincipal CurrentUser user) {
+        service.submitCompletion(id, user, request.text(), List.of());
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/verification")
+    @PreAuthorize("hasAuthority('supervisor')")
+    RectificationView verify(@PathVariable long id, @Valid @RequestBody Verification verification,
+                             @AuthenticationPrincipal CurrentUser user) {
+        service.verify(id, user, verification.passed(), verification.onsiteCheck(), verification.reason());
+        return service.view(id, user);
+    }
+
+    record TextRequest(@NotBlank @Size(max = 20000) String text) {
+    }
+
+    record Verification(@NotNull Boolean passed, boolean onsiteCheck, @NotBlank @Size(max = 5000) String reason) {
+    }
+}

@@ -1,0 +1,135 @@
+package org.jiandu.supervision;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jiandu.identity.CurrentUser;
+import org.jiandu.web.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Supervision cases over REST: /api/cases. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final SupervisionCaseService service;
+
+    CaseController(SupervisionCaseService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyAuthority('supervisor','lead')")
+    CaseView open(@Valid @RequestBody OpenCaseRequest request, @AuthenticationPrincipal CurrentUser user) {
+        return service.view(service.open(user, request).id(), user);
+    }
+
+    @GetMapping
+    Page<CaseRow> list(@RequestParam(required = false) String agencyCode, @RequestParam(required = false) String sourceType,
+                       @RequestParam(required = false) String sourceRef, @RequestParam(required = false) String status,
+                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                       @AuthenticationPrincipal CurrentUser user) {
+        return service.list(user, agencyCode, sourceType, sourceRef, status, page, Math.min(Math.max(size, 1), 100));
+    }
+
+    @GetMapping("/{id}")
+    CaseView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        return service.view(id, user);
+    }
+
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId,
+                                    @AuthenticationPrincipal CurrentUser user) {
+        return service.download(id, documentId, user);
+    }
+
+    @PostMapping("/{id}/filing")
+    @PreAuthorize("hasAuthority('lead')")
+    CaseView filing(@PathVariable long id, @Valid @RequestBody Approval approval, @AuthenticationPrincipal CurrentUser user) {
+        service.approveFiling(id, user, approval.approved(), approval.reason());
+        return service.view(id, user);
+    }
+
+    @PostMapping(path = "/{id}/records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('supervisor')")
+    CaseRecord record(@PathVariable long id, @RequestParam("kind") String kind, @RequestParam("content") String content,
+                      @RequestParam(name = "file", required = false) MultipartFile file,
+                      @AuthenticationPrincipal CurrentUser user) {
+        return service.addRecord(id, user, kind, content, file);
+    }
+
+    @PostMapping(path = "/{id}/records", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('supervisor')")
+    CaseRecord recordText(@PathVariable long id, @Valid @RequestBody RecordRequest request,
+                          @AuthenticationPrincipal CurrentUser user) {
+        return service.addRecord(id, user, request.kind(), request.content(), null);
+    }
+
+    @PostMapping("/{id}/investigation/finish")
+    @PreAuthorize("hasAuthority('supervisor')")
+    CaseView finishInvestigation(@PathVariable long id, @Valid @RequestBody Participants request,
+                                 @AuthenticationPrincipal CurrentUser user) {
+        service.finishInvestigation(id, user, request.participants());
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/deliberation/participants")
+    @PreAuthorize("hasAnyAuthority('supervisor','lead')")
+    CaseView addParticipant(@PathVariable long id, @Valid @RequestBody NewParticipant request,
+                            @AuthenticationPrincipal CurrentUser user) {
+        service.addParticipant(id, user, request.userId());
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/deliberation/opinion")
+    @PreAuthorize("hasAnyAuthority('supervisor','lead','legal-reviewer')")
+    CaseView opinion(@PathVariable long id, @Valid @RequestBody OpinionRequest request,
+                     @AuthenticationPrincipal CurrentUser user) {
+        service.giveOpinion(id, user, request.opinion());
+        return service.view(id, user);
+    }
+
+    @PostMapping("/{id}/decision")
+    @PreAuthorize("hasAuthority('supervisor')")
+    CaseView decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
+                    @AuthenticationPrincipal CurrentUser user) {
+        service.decide(id, user, request);
+        return service.view(id, user);
+    }
+
+    record Approval(@NotNull Boolean approved, @Size(max = 5000) String reason) {
+    }
+
+    record RecordRequest(@NotBlank String kind, @NotBlank @Size(max = 20000) String content) {
+    }
+
+    record Participants(@NotEmpty @Size(max = 30) List<@NotBlank String> participants) {
+    }
+
+    record NewParticipant(@NotBlank String userId) {
+    }
+
+    record OpinionRequest(@NotBlank @Size(max = 20000) String opinion) {
+    }
+}
