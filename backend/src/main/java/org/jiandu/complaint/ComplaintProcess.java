@@ -1,0 +1,47 @@
+package org.jiandu.complaint;
+
+/** Names shared by the {@code complaint-handling} diagram and the code: process key, record type, variables. */
+final class ComplaintProcess {
+
+    static final String KEY = "complaint-handling";
+    /** Record type of complaints in the audit log, documents and notifications. */
+    static final String RECORD_TYPE = "COMPLAINT";
+
+    static final String COMPLAINT_ID = "complaintId";
+    static final String ANONYMOUS = "anonymous";
+    static final String REOPEN_COUNT = "reopenCount";
+    static final String EXTENDED = "extended";
+    static final String SUPERVISOR_ID = "supervisorId";
+    static final String INVESTIGATION_DUE = "investigationDue";
+    static final String ACCEPTANCE_DECISION = "acceptanceDecision";
+    static final String ACCEPTANCE_APPROVED = "acceptanceApproved";
+    static final String INVESTIGATION_ACTION = "investigationAction";
+    static final String PROPOSAL = "proposal";
+    static final String EXTENSION_DAYS = "extensionDays";
+    static final String EXTENSION_APPROVED = "extensionApproved";
+    static final String PROPOSAL_APPROVED = "proposalApproved";
+    static final String SATISFACTION = "satisfaction";
+
+    /** Every variable the process may hold; anything else a completion submits is removed. */
+    static final java.util.Set<String> VARIABLES = java.util.Set.of(COMPLAINT_ID, ANONYMOUS, REOPEN_COUNT, EXTENDED,
+            SUPERVISOR_ID, INVESTIGATION_DUE, ACCEPTANCE_DECISION, ACCEPTANCE_APPROVED, INVESTIGATION_ACTION, PROPOSAL,
+            EXTENSION_DAYS, EXTENSION_APPROVED, PROPOSAL_APPROVED, SATISFACTION);
+
+    /** Texts a form submits; they go to the complaint tables and are removed from the process. */
+    static final String REASON = "reason";
+    static final String COMPETENT_AUTHORITY = "competentAuthority";
+    static final String FINDINGS = "findings";
+    static final String REPLY_TEXT = "replyText";
+
+    static final String POLICY_INVESTIGATION = "complaint.investigation";
+    static final String POLICY_EXTENSION = "complaint.extension";
+
+    /** Proposals that the processes of their own issues pick up (立案, 建议书, 移送线索). */
+    static boolean needsFollowUp(String proposal) {
+        return "SUPERVISION_CASE".equals(proposal) || "SUGGESTION_LETTER".equals(proposal)
+                || "CLUE_TRANSFER".equals(proposal);
+    }
+
+    private ComplaintProcess() {
+    }
+}
