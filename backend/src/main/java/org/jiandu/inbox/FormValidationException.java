@@ -1,6 +1,7 @@
 package org.jiandu.inbox;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -17,6 +18,16 @@ public class FormValidationException extends BadUserRequestException {
     FormValidationException(String stepName, Map<String, String> problems) {
         super("表单校验未通过（" + stepName + "）：" + problems.values().stream().collect(Collectors.joining("；")) + "。");
         this.problems = Map.copyOf(problems);
+    }
+
+    /** The form check behind an engine exception: the engine wraps what a task listener throws. */
+    public static Optional<FormValidationException> causeOf(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FormValidationException invalid) {
+                return Optional.of(invalid);
+            }
+        }
+        return Optional.empty();
     }
 
     public Map<String, String> problems() {

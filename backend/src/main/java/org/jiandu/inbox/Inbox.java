@@ -296,8 +296,8 @@ class Inbox {
     private Names names(Collection<String> orgCodes, Collection<String> userIds) {
         Set<String> codes = orgCodes.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         Set<String> users = userIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
-        return new Names(codes.isEmpty() ? Map.of() : toMap(mapper.orgNames(codes)),
-                users.isEmpty() ? Map.of() : toMap(mapper.userNames(users)));
+        return new Names(codes.isEmpty() ? new HashMap<>() : toMap(mapper.orgNames(codes)),
+                users.isEmpty() ? new HashMap<>() : toMap(mapper.userNames(users)));
     }
 
     private Flags flags() {
@@ -306,9 +306,10 @@ class Inbox {
         return new Flags(now, warnUntil);
     }
 
+    /** The first instant after the given working day's deadlines (which fall at the day's end). */
     private LocalDateTime endOfWorkday(int workingDays) {
         LocalDate day = workdays.after(LocalDate.now(clock), workingDays);
-        return LocalDateTime.ofInstant(workdays.endOf(day).toInstant(), clock.getZone());
+        return LocalDateTime.ofInstant(workdays.endOf(day).toInstant(), clock.getZone()).plusSeconds(1);
     }
 
     private Date date(LocalDateTime time) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -164,8 +165,8 @@ class TaskActions {
         }
         try {
             taskService.complete(taskId, scalar(variables));
-        } catch (FormValidationException e) {
-            throw formInvalid(e);
+        } catch (ProcessEngineException e) {
+            throw FormValidationException.causeOf(e).map(TaskActions::formInvalid).orElseThrow(() -> e);
         }
         audit(current, "TASK_COMPLETED", Map.of("fields", variables));
     }
