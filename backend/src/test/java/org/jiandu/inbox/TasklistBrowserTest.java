@@ -112,7 +112,9 @@ class TasklistBrowserTest extends IntegrationTest {
             assertThat(browser.findElement(By.cssSelector("body")).getText()).contains("我的待办", "逾期");
 
             browser.get(tasklist + "#/?task=" + taskId);
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+            WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+            assertThat(claim.getText()).as("Tasklist speaks Chinese to a Chinese browser").isEqualTo("认领");
+            claim.click();
 
             WebElement opinion = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea")));
             assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("处理意见", "处理结论");
