@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.jiandu.notification.NotificationKind;
@@ -49,8 +50,7 @@ class NewTaskListener implements TaskListener {
         if (recipients.isEmpty()) {
             return;
         }
-        String process = task.getProcessEngineServices().getRepositoryService()
-                .getProcessDefinition(task.getProcessDefinitionId()).getName();
+        String process = ((TaskEntity) task).getProcessDefinition().getName();
         String businessKey = task.getExecution().getProcessBusinessKey();
         notifications.notifyUsers(recipients, NotificationKind.NEW_TASK, "新待办：" + task.getName(),
                 InboxTexts.describe(process, businessKey, task.getName()), TaskRecords.TASK, task.getId());
