@@ -2,8 +2,6 @@ package org.jiandu;
 
 import java.util.Base64;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -48,22 +46,7 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
-    @Autowired
-    private ProcessEngine processEngine;
-
     private RestClient client;
-
-    /**
-     * The engine REST API and the webapps find the engine in Camunda's static registry by name. Another
-     * application started and stopped in this JVM (SchemaCreationTest) leaves that registry without this
-     * context's engine, so it is put back before every test.
-     */
-    @BeforeEach
-    void registerEngine() {
-        if (ProcessEngines.getProcessEngines().get(processEngine.getName()) != processEngine) {
-            ProcessEngines.registerProcessEngine(processEngine);
-        }
-    }
 
     @BeforeEach
     void setUpClient() {
