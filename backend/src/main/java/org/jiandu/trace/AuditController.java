@@ -25,8 +25,15 @@ class AuditController {
         return auditLog.verify();
     }
 
+    /**
+     * The audit rows of one record, in chain order: {@code ?recordNo=TS-2026-000123}, optionally narrowed
+     * to one record type ({@code &recordType=COMPLAINT}).
+     */
     @GetMapping
-    List<AuditEntry> ofRecord(@RequestParam String recordType, @RequestParam String recordNo) {
+    List<AuditEntry> ofRecord(@RequestParam(required = false) String recordType, @RequestParam String recordNo) {
+        if (recordType == null || recordType.isBlank()) {
+            return auditLog.ofRecordNumbers(List.of(recordNo));
+        }
         return auditLog.ofRecord(recordType, recordNo);
     }
 }

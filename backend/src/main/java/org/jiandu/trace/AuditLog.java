@@ -75,19 +75,31 @@ public class AuditLog {
         return mapper.findByRecord(recordType, recordNo);
     }
 
-    /** Walks the whole chain and reports the first row whose content or link does not match. */
+    /**
+     * Walks the whole chain from its first stored row and reports the first row whose content or link
+     * does not match: a changed row (its hash no longer matches), a deleted row (a gap in the sequence or a
+     * broken link), an inserted row (a broken link, a sequence number outside the chain, or rows beyond the
+     * chain's head). Rows committed by other writers while the walk runs are followed, not reported: the
+     * head is re-read at the end and the walk continues until it reaches it.
+     *
+     * <p>What the chain cannot show on its own: a rewrite of the whole tail together with the head row
+     * (someone recomputing every hash from the altered row on). Publishing the head's hash elsewhere from
+     * time to time closes that gap.
+     */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
         String expectedPrev = "0".repeat(64);
         long expectedSeq = 1;
         long checked = 0;
         int batch = 1000;
-        List<AuditEntry> rows = mapper.findAfter(0, batch);
-        while (!rows.isEmpty()) {
+        // Long.MIN_VALUE: rows slipped in below the first sequence number are walked (and reported) too
+        List<AuditEntry> rows = mapper.findAfter(Long.MIN_VALUE, batch);
+        while (true) {
             for (AuditEntry row : rows) {
                 if (row.seqNo() != expectedSeq) {
-                    return ChainVerification.broken(checked, expectedSeq,
-                            "第 " + expectedSeq + " 条记录缺失（链条在此中断）。");
+                    return ChainVerification.broken(checked, expectedSeq, row.seqNo() > expectedSeq
+                            ? "第 " + expectedSeq + " 条记录缺失（链条在此中断）。"
+                            : "序号为 " + row.seqNo() + " 的记录不属于审计链（记录被插入）。");
                 }
                 if (!row.prevHash().equals(expectedPrev)) {
                     return ChainVerification.broken(checked, row.seqNo(),
@@ -101,14 +113,42 @@ public class AuditLog {
                 expectedSeq++;
                 checked++;
             }
-            rows = mapper.findAfter(expectedSeq - 1, batch);
+            if (rows.size() == batch) {
+                rows = mapper.findAfter(expectedSeq - 1, batch);
+                continue;
+            }
+            AuditMapper.ChainHead head = mapper.head();
+            if (head.lastSeq() > expectedSeq - 1) {
+                // written by others after our last read: follow them up to the head
+                rows = mapper.findAfter(expectedSeq - 1, batch);
+                if (!rows.isEmpty()) {
+                    continue;
+                }
+            }
+            long walked = expectedSeq - 1;
+            if (head.lastSeq() < walked) {
+                return ChainVerification.broken(checked, head.lastSeq() + 1,
+                        "第 " + (head.lastSeq() + 1) + " 条及以后的记录不在审计链内（记录被插入）。");
+            }
+            if (head.lastSeq() > walked) {
+                return ChainVerification.broken(checked, expectedSeq,
+                        "第 " + expectedSeq + " 条及以后的记录缺失（末尾记录被删除）。");
+            }
+            if (!head.lastHash().equals(expectedPrev)) {
+                return ChainVerification.broken(checked, walked,
+                        "第 " + walked + " 条记录与审计链尾部的哈希不符（末尾记录被修改）。");
+            }
+            return ChainVerification.intact(checked);
         }
-        AuditMapper.ChainHead head = mapper.head();
-        if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(expectedPrev)) {
-            return ChainVerification.broken(checked, expectedSeq - 1,
-                    "审计链尾部与记录不符（末尾记录被删除或篡改）。");
+    }
+
+    /** The rows about any of the given record numbers, whatever their record type, in chain order. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> ofRecordNumbers(java.util.Collection<String> recordNos) {
+        if (recordNos.isEmpty()) {
+            return List.of();
         }
-        return ChainVerification.intact(checked);
+        return mapper.findByRecordNos(List.copyOf(recordNos));
     }
 
     static String hashOf(AuditEntry row) {

@@ -19,6 +19,8 @@ interface AuditMapper {
 
     List<AuditEntry> findByRecord(@Param("recordType") String recordType, @Param("recordNo") String recordNo);
 
+    List<AuditEntry> findByRecordNos(@Param("recordNos") List<String> recordNos);
+
     ChainHead head();
 
     record ChainHead(long lastSeq, String lastHash) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jiandu.JianduApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,8 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * On an empty database of the kind under test (H2, or MariaDB/MySQL when {@code JIANDU_DB_URL} is set),
- * Flyway creates the business schema and Camunda its own; a second start changes nothing.
+ * Flyway creates the business schema and Camunda its own; a second start changes nothing. Runs in a JVM
+ * of its own (tag {@code own-jvm}): the applications it starts and stops share Camunda's static registry
+ * with the shared test application.
  */
+@Tag("own-jvm")
 class SchemaCreationTest {
 
     private static final List<String> COUNTED = List.of("jiandu_schema_history", "org_unit", "app_user", "deadline_policy",

@@ -1,0 +1,161 @@
+package org.jiandu.clue;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jiandu.document.StoredDocument;
+import org.jiandu.identity.CurrentUser;
+import org.jiandu.web.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Clue transfers (问题线索移送). No role checks here: who may see or act on a clue depends on the clue,
+ * and everyone without need to know gets a 404, as if clues did not exist (checked in {@link ClueService}).
+ */
+@RestController
+@RequestMapping("/api/clues")
+@Validated
+class ClueController {
+
+    private final ClueService clues;
+
+    ClueController(ClueService clues) {
+        this.clues = clues;
+    }
+
+    @GetMapping
+    Page<ClueViews.ClueSummary> list(@RequestParam(required = false) ClueStatus status,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                                     @AuthenticationPrincipal CurrentUser user) {
+        return clues.list(status, page, size, user);
+    }
+
+    @GetMapping("/counts")
+    ClueViews.ClueCounts counts(@AuthenticationPrincipal CurrentUser user) {
+        return clues.counts(user);
+    }
+
+    /** The clues that come from or rest on a record, as far as the caller may know of them. */
+    @GetMapping("/linked")
+    List<ClueViews.ClueSummary> linked(@RequestParam ClueSource sourceType, @RequestParam String sourceNo,
+                                       @AuthenticationPrincipal CurrentUser user) {
+        ClueAccess.requireScope(user);
+        return clues.linkedClues(sourceType, sourceNo, user);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ClueViews.ClueView propose(@Valid @RequestBody ClueProposal proposal, @AuthenticationPrincipal CurrentUser user) {
+        return clues.propose(proposal, user);
+    }
+
+    @GetMapping("/{id}")
+    ClueViews.ClueView view(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        return clues.view(id, user);
+    }
+
+    @PutMapping("/{id}")
+    ClueViews.ClueView revise(@PathVariable long id, @Valid @RequestBody ClueProposal proposal,
+                              @AuthenticationPrincipal CurrentUser user) {
+        return clues.revise(id, proposal, user);
+    }
+
+    @PostMapping("/{id}/legal-review")
+    ClueViews.ClueView legalReview(@PathVariable long id, @Valid @RequestBody LegalReview request,
+                                   @AuthenticationPrincipal CurrentUser user) {
+        return clues.legalReview(id, request.passed(), request.opinion(), user);
+    }
+
+    @PostMapping("/{id}/revision")
+    ClueViews.ClueView revision(@PathVariable long id, @Valid @RequestBody Revision request,
+                                @AuthenticationPrincipal CurrentUser user) {
+        return clues.revision(id, request.resubmit(), request.note(), user);
+    }
+
+    @PostMapping("/{id}/collective-decision")
+    ClueViews.ClueView collectiveDecision(@PathVariable long id, @Valid @RequestBody CollectiveDecision request,
+                                          @AuthenticationPrincipal CurrentUser user) {
+        return clues.collectiveDecision(id, request.agreed(), request.minutes(), user);
+    }
+
+    @PostMapping("/{id}/approval")
+    ClueViews.ClueView approval(@PathVariable long id, @Valid @RequestBody Approval request,
+                                @AuthenticationPrincipal CurrentUser user) {
+        return clues.approval(id, request.approved(), request.opinion(), user);
+    }
+
+    @PostMapping("/{id}/receipt")
+    ClueViews.ClueView receipt(@PathVariable long id, @Valid @RequestBody(required = false) Receipt request,
+                               @AuthenticationPrincipal CurrentUser user) {
+        return clues.acknowledge(id, request == null ? null : request.note(), user);
+    }
+
+    @PostMapping("/{id}/outcome")
+    ClueViews.ClueView outcome(@PathVariable long id, @Valid @RequestBody Outcome request,
+                               @AuthenticationPrincipal CurrentUser user) {
+        return clues.recordOutcome(id, request.kind(), request.text(), user);
+    }
+
+    @PostMapping(path = "/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    StoredDocument upload(@PathVariable long id, @RequestParam(defaultValue = "EVIDENCE") ClueService.FileKind kind,
+                          @RequestPart("file") MultipartFile file, @AuthenticationPrincipal CurrentUser user) {
+        return clues.upload(id, kind, file, user);
+    }
+
+    @GetMapping("/{id}/documents")
+    List<StoredDocument> documents(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        return clues.documents(id, user);
+    }
+
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long documentId,
+                                    @AuthenticationPrincipal CurrentUser user) {
+        return clues.download(id, documentId, user);
+    }
+
+    record LegalReview(@NotNull(message = "请选择审核意见") Boolean passed,
+                       @NotBlank(message = "请填写法制审核意见") @Size(max = 5000) String opinion) {
+    }
+
+    record Revision(@NotNull(message = "请选择重新提交或撤回") Boolean resubmit,
+                    @NotBlank(message = "请填写修改说明或撤回理由") @Size(max = 5000) String note) {
+    }
+
+    record CollectiveDecision(@NotNull(message = "请选择集体研究结论") Boolean agreed,
+                              @NotBlank(message = "请填写会议纪要") @Size(max = 20000) String minutes) {
+    }
+
+    record Approval(@NotNull(message = "请选择审批意见") Boolean approved,
+                    @NotBlank(message = "请填写审批意见说明") @Size(max = 5000) String opinion) {
+    }
+
+    record Receipt(@Size(max = 2000) String note) {
+    }
+
+    record Outcome(@NotNull(message = "请选择处理结果") ClueOutcome kind,
+                   @NotBlank(message = "请填写处理情况说明") @Size(max = 20000) String text) {
+    }
+}

@@ -1,0 +1,217 @@
+package org.jiandu.clue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.jiandu.deadline.Deadlines;
+import org.jiandu.document.DocType;
+import org.jiandu.document.DocumentNumbers;
+import org.jiandu.identity.Actor;
+import org.jiandu.identity.OrgUnit;
+import org.jiandu.identity.OrgUnitMapper;
+import org.jiandu.notification.NotificationKind;
+import org.jiandu.notification.Notifications;
+import org.jiandu.trace.AuditLog;
+import org.jiandu.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the clue-transfer diagram does to the clue's records, in the engine's transaction: the status of
+ * each step, the decision of each completed task (checked the same way for the REST API and Tasklist),
+ * and on approval the transfer letter's number and documents.
+ */
+@Service
+class ClueWorkflow {
+
+    static final String RECORD_TYPE = "CLUE";
+    static final String TRANSFER_POLICY = "clue.transfer";
+    static final String OUTCOME_POLICY = "clue.outcome";
+
+    private static final Set<ClueStatus> FINAL = EnumSet.of(ClueStatus.CLOSED, ClueStatus.REJECTED, ClueStatus.WITHDRAWN);
+    /** The decisions the gateways read. */
+    static final List<String> DECISION_VARIABLES = List.of("legalReviewPassed", "resubmit", "collectiveAgreed",
+            "leadApproved");
+    /** Texts a Tasklist form submits: kept in our tables, never as process variables. */
+    static final List<String> TEXT_VARIABLES = List.of("legalOpinion", "revisionNote", "meetingMinutes", "leadOpinion",
+            "receiptNote", "outcomeKind", "outcomeText");
+
+    private final ClueMapper clues;
+    private final OrgUnitMapper orgs;
+    private final ClueDocuments documents;
+    private final DocumentNumbers numbers;
+    private final Deadlines deadlines;
+    private final AuditLog auditLog;
+    private final IdentityService identityService;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    ClueWorkflow(ClueMapper clues, OrgUnitMapper orgs, ClueDocuments documents, DocumentNumbers numbers,
+                 Deadlines deadlines, AuditLog auditLog, IdentityService identityService, Notifications notifications,
+                 Clock clock) {
+        this.clues = clues;
+        this.orgs = orgs;
+        this.documents = documents;
+        this.numbers = numbers;
+        this.deadlines = deadlines;
+        this.auditLog = auditLog;
+        this.identityService = identityService;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** Sets the status the diagram reached, and tells the handler when the clue is decided or closed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void setStatus(long clueId, ClueStatus status) {
+        LocalDateTime now = now();
+        clues.updateStatus(clueId, status, FINAL.contains(status) ? now : null, now);
+        String message = switch (status) {
+            case REJECTED -> "移送建议未获同意，流程已结束。";
+            case TRANSFERRED -> "已批准移送，移送函已编号生成，待受移送机关签收。";
+            case CLOSED -> "处理结果已登记，问题线索已办结。";
+            default -> null;
+        };
+        if (message != null) {
+            Clue clue = clues.find(clueId).orElseThrow(() -> new IllegalStateException("No clue " + clueId));
+            notifications.notifyUsers(List.of(clue.handler()), NotificationKind.INFO,
+                    "问题线索 " + clue.clueNo() + "：" + status.label(), message, RECORD_TYPE, clue.clueNo());
+        }
+    }
+
+    /**
+     * Checks and records what a completed task decided. {@code variables} reads the submitted values.
+     * Throws (and so rolls the completion back) when something the step needs is missing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordStep(String taskKey, long clueId, Function<String, Object> variables) {
+        Clue clue = clues.find(clueId).orElseThrow(() -> new IllegalStateException("No clue " + clueId));
+        String actor = actor();
+        LocalDateTime now = now();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        switch (taskKey) {
+            case "Task_LegalReview" -> {
+                boolean passed = decision(variables, "legalReviewPassed", "审核意见");
+                String opinion = text(variables, "legalOpinion", "法制审核意见");
+                clues.insertStep(clueId, "LEGAL_REVIEW", passed ? "PASSED" : "RETURNED", opinion, actor, now);
+                changes.put("passed", passed);
+                changes.put("opinion", opinion);
+                auditLog.record(RECORD_TYPE, clue.clueNo(), passed ? "LEGAL_REVIEW_PASSED" : "LEGAL_REVIEW_RETURNED", changes);
+            }
+            case "Task_ReviseProposal" -> {
+                boolean resubmit = decision(variables, "resubmit", "处理方式");
+                String note = text(variables, "revisionNote", "修改说明或撤回理由");
+                clues.insertStep(clueId, "REVISION", resubmit ? "RESUBMITTED" : "WITHDRAWN", note, actor, now);
+                changes.put("note", note);
+                auditLog.record(RECORD_TYPE, clue.clueNo(), resubmit ? "PROPOSAL_RESUBMITTED" : "PROPOSAL_WITHDRAWN", changes);
+            }
+            case "Task_CollectiveDecision" -> {
+                boolean agreed = decision(variables, "collectiveAgreed", "集体研究结论");
+                String minutes = text(variables, "meetingMinutes", "会议纪要");
+                clues.insertStep(clueId, "COLLECTIVE_DECISION", agreed ? "AGREED" : "DISAGREED", minutes, actor, now);
+                changes.put("agreed", agreed);
+                changes.put("minutes", minutes);
+                auditLog.record(RECORD_TYPE, clue.clueNo(), "COLLECTIVE_DECISION_RECORDED", changes);
+            }
+            case "Task_LeadApproval" -> {
+                boolean approved = decision(variables, "leadApproved", "审批意见");
+                String opinion = text(variables, "leadOpinion", "审批意见说明");
+                clues.insertStep(clueId, "LEAD_APPROVAL", approved ? "APPROVED" : "REJECTED", opinion, actor, now);
+                changes.put("approved", approved);
+                changes.put("opinion", opinion);
+                auditLog.record(RECORD_TYPE, clue.clueNo(), approved ? "TRANSFER_APPROVED" : "TRANSFER_REJECTED", changes);
+            }
+            case "Task_AcknowledgeReceipt" -> {
+                Object note = variables.apply("receiptNote");
+                LocalDate outcomeDue = deadlines.dueDate(OUTCOME_POLICY, now.toLocalDate());
+                clues.markAcknowledged(clueId, actor, now, outcomeDue);
+                clues.insertStep(clueId, "RECEIPT", "ACKNOWLEDGED", note == null ? null : note.toString().strip(), actor, now);
+                changes.put("outcomeDue", outcomeDue);
+                auditLog.record(RECORD_TYPE, clue.clueNo(), "RECEIPT_ACKNOWLEDGED", changes);
+            }
+            case "Task_RecordOutcome", "Task_RecordPaperOutcome" -> {
+                ClueOutcome kind = outcome(variables.apply("outcomeKind"));
+                String text = text(variables, "outcomeText", "处理情况说明");
+                boolean onPaper = taskKey.equals("Task_RecordPaperOutcome");
+                clues.recordOutcome(clueId, kind, text, onPaper, actor, now);
+                clues.insertStep(clueId, "OUTCOME", kind.name(), text, actor, now);
+                changes.put("outcome", kind);
+                changes.put("text", text);
+                changes.put("onPaper", onPaper);
+                auditLog.record(RECORD_TYPE, clue.clueNo(), "OUTCOME_RECORDED", changes);
+            }
+            default -> throw new IllegalStateException("No step " + taskKey + " in clue-transfer");
+        }
+    }
+
+    /**
+     * On the lead's approval, in its transaction: the transfer letter's number (gap-free, given back if
+     * anything fails), the letter and the list of transferred materials stored unchangeable, and the
+     * transfer deadline.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void issueTransfer(long clueId) {
+        Clue clue = clues.find(clueId).orElseThrow(() -> new IllegalStateException("No clue " + clueId));
+        OrgUnit issuer = orgs.findById(clue.issuerOrgId()).orElseThrow();
+        LocalDateTime now = now();
+        String letterNo = numbers.next(issuer, DocType.TRANSFER_LETTER, now.getYear());
+        LocalDate transferDue = deadlines.dueDate(TRANSFER_POLICY, now.toLocalDate());
+        clues.markApproved(clueId, actor(), now, letterNo, transferDue);
+        documents.issue(clues.find(clueId).orElseThrow(), clues.linksOf(clueId));
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("transferLetterNo", letterNo);
+        changes.put("transferDue", transferDue);
+        changes.put("target", clue.targetOrgCode());
+        auditLog.record(RECORD_TYPE, clue.clueNo(), "TRANSFER_ISSUED", changes);
+    }
+
+    private String actor() {
+        return Actor.currentUser().map(user -> user.userId()).orElseGet(() -> {
+            Authentication engineUser = identityService.getCurrentAuthentication();
+            return engineUser != null && engineUser.getUserId() != null ? engineUser.getUserId() : Actor.SYSTEM;
+        });
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).withNano(0);
+    }
+
+    private static boolean decision(Function<String, Object> variables, String name, String label) {
+        Object value = variables.apply(name);
+        if (value instanceof Boolean decided) {
+            return decided;
+        }
+        if (value instanceof String text && (text.equals("true") || text.equals("false"))) {
+            return Boolean.parseBoolean(text);
+        }
+        throw ApiException.badRequest("STEP_INPUT_MISSING", "请填写“" + label + "”。");
+    }
+
+    private static String text(Function<String, Object> variables, String name, String label) {
+        Object value = variables.apply(name);
+        if (value == null || value.toString().isBlank()) {
+            throw ApiException.badRequest("STEP_INPUT_MISSING", "请填写“" + label + "”。");
+        }
+        return value.toString().strip();
+    }
+
+    private static ClueOutcome outcome(Object value) {
+        if (value != null) {
+            for (ClueOutcome outcome : ClueOutcome.values()) {
+                if (outcome.name().equals(value.toString())) {
+                    return outcome;
+                }
+            }
+        }
+        throw ApiException.badRequest("STEP_INPUT_MISSING", "请选择有效的“处理结果”。");
+    }
+}

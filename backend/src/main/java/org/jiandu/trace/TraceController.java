@@ -1,0 +1,54 @@
+package org.jiandu.trace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jiandu.identity.CurrentUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A record's full trace: timeline, diagrams with the path taken, and the export an auditor files. */
+@RestController
+@RequestMapping("/api/trace")
+@PreAuthorize("hasAnyAuthority('clerk','supervisor','lead','legal-reviewer','auditor','agency','discipline')")
+class TraceController {
+
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private final TraceService traces;
+
+    TraceController(TraceService traces) {
+        this.traces = traces;
+    }
+
+    @GetMapping("/{businessKey}")
+    TraceService.Trace trace(@PathVariable String businessKey, @AuthenticationPrincipal CurrentUser user) {
+        return traces.trace(businessKey, user);
+    }
+
+    /** The trace as a .docx to file; the download is recorded in the audit log with the file's SHA-256. */
+    @GetMapping("/{businessKey}/export")
+    ResponseEntity<byte[]> export(@PathVariable String businessKey, @AuthenticationPrincipal CurrentUser user) {
+        TraceService.ExportedTrace exported = traces.export(businessKey, user);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(DOCX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(exported.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-SHA256", exported.sha256())
+                .body(exported.content());
+    }
+
+    @GetMapping("/{businessKey}/diagram")
+    List<TraceService.TraceDiagram> diagram(@PathVariable String businessKey,
+                                            @AuthenticationPrincipal CurrentUser user) {
+        return traces.diagrams(businessKey, user);
+    }
+}
