@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every user task of every deployed process two listeners, without a line in the BPMN: the form
- * check on {@code complete} and the new-task notification on {@code create}.
+ * check on {@code complete} and the new-task notification on {@code create}. A task whose BPMN declares
+ * its own {@code create} listener (a process that words its own new-task messages, e.g. clue-transfer's
+ * need-to-know notices) is not notified a second time.
  */
 @Component
 class InboxEnginePlugin extends AbstractProcessEnginePlugin {
@@ -39,8 +42,19 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formValidation);
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, newTask);
+                if (!declaresCreateListener(userTaskElement)) {
+                    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, newTask);
+                }
             }
         });
+    }
+
+    private static boolean declaresCreateListener(Element userTask) {
+        Element extensions = userTask.element("extensionElements");
+        if (extensions == null) {
+            return false;
+        }
+        return extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "taskListener").stream()
+                .anyMatch(listener -> TaskListener.EVENTNAME_CREATE.equals(listener.attribute("event")));
     }
 }

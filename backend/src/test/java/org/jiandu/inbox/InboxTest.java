@@ -156,6 +156,19 @@ class InboxTest extends IntegrationTest {
     }
 
     @Test
+    void newTasksAreAnnouncedUnlessTheProcessDoesItItself() {
+        long before = unread("supervisor2");
+        InboxTestProcesses.start(engine, "SCJ");
+        assertThat(unread("supervisor2")).isEqualTo(before + 1);
+        assertThat(get("supervisor2", "/api/notifications?unread=true&size=1").body().get("items").get(0)
+                .get("title").asText()).isEqualTo("新待办：承办");
+
+        engine.getRuntimeService().startProcessInstanceByKey("inbox-test-own-notices", "OWN-" + System.nanoTime());
+        assertThat(unread("supervisor2")).as(get("supervisor2", "/api/notifications?unread=true&size=3").toString())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void engineRestGetsTheSameFormValidation() {
         String key = InboxTestProcesses.start(engine, "SCJ");
         String taskId = InboxTestProcesses.taskOf(engine, key);

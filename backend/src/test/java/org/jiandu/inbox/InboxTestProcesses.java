@@ -31,6 +31,7 @@ final class InboxTestProcesses {
         engine.getRepositoryService().createDeployment().name("inbox-test")
                 .addClasspathResource("inbox-test/inbox-test.bpmn")
                 .addClasspathResource("inbox-test/inbox-test-bulk.bpmn")
+                .addClasspathResource("inbox-test/inbox-test-own-notices.bpmn")
                 .addClasspathResource("inbox-test/inbox-test-handle.form")
                 .addClasspathResource("inbox-test/inbox-test-review.form")
                 .deploy();
