@@ -24,4 +24,10 @@ interface NotificationMapper {
     int countOwned(@Param("id") long id, @Param("recipient") String recipient);
 
     List<String> membersOfGroup(@Param("groupId") String groupId);
+
+    /** The e-mail addresses of a batch of users (Camunda's user profile), in one query. */
+    List<Address> emailsOf(@Param("userIds") java.util.Collection<String> userIds);
+
+    record Address(String userId, String email) {
+    }
 }

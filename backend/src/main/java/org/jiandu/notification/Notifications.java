@@ -10,15 +10,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells people about something, in the caller's transaction: the message exists exactly when the action does. */
+/**
+ * Tells people about something, in the caller's transaction: the message exists exactly when the action does.
+ * With an SMTP server configured, the message also goes out by e-mail once the action has committed.
+ */
 @Service
 public class Notifications {
 
     private final NotificationMapper mapper;
+    private final MailNotifier mail;
     private final Clock clock;
 
-    Notifications(NotificationMapper mapper, Clock clock) {
+    Notifications(NotificationMapper mapper, MailNotifier mail, Clock clock) {
         this.mapper = mapper;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -33,6 +38,7 @@ public class Notifications {
                 .toList();
         if (!rows.isEmpty()) {
             mapper.insertAll(rows);
+            mail.send(rows);
         }
     }
 

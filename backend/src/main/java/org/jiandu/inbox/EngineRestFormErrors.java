@@ -1,0 +1,77 @@
+package org.jiandu.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine wraps what a task listener throws into a generic engine error, which {@code /engine-rest}
+ * answers with 500. This configuration of the engine REST API answers a failed form check with 400 and
+ * its message instead, as for any other bad request; every other error keeps Camunda's own answer.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class EngineRestFormErrors {
+
+    @Bean
+    CamundaJerseyResourceConfig engineRestConfig() {
+        return new CamundaJerseyResourceConfig() {
+            @Override
+            protected void registerCamundaRestResources() {
+                registerClasses(CamundaRestResources.getResourceClasses());
+                Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
+                        .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
+                        .collect(Collectors.toSet());
+                registerClasses(configuration);
+                register(RestErrors.class);
+                register(EngineErrors.class);
+                register(org.glassfish.jersey.jackson.JacksonFeature.class);
+            }
+        };
+    }
+
+    static Response formInvalid(FormValidationException invalid) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", FormValidationException.class.getSimpleName());
+        body.put("message", invalid.getMessage());
+        body.put("fields", invalid.problems());
+        return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Errors the REST resources raise themselves (e.g. "Cannot complete task"), with the engine's error as cause. */
+    public static class RestErrors implements ExceptionMapper<RestException> {
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            return FormValidationException.causeOf(exception).map(EngineRestFormErrors::formInvalid)
+                    .orElseGet(() -> camunda.toResponse(exception));
+        }
+    }
+
+    /** Engine errors that reach the REST layer unwrapped (e.g. submitting a task form). */
+    public static class EngineErrors implements ExceptionMapper<ProcessEngineException> {
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return FormValidationException.causeOf(exception).map(EngineRestFormErrors::formInvalid)
+                    .orElseGet(() -> camunda.toResponse(exception));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.jiandu.inbox;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a Camunda Form (form-js JSON) asks of a submission: its required fields and, for select, radio,
+ * checklist and tag-list components with static options, the values allowed. The same rules Tasklist
+ * shows in the browser, enforced on the server for every way a task is completed.
+ */
+record FormSchema(String formId, List<Field> fields) {
+
+    private static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
+
+    /** One input of the form: its key, its Chinese label, whether it is required and its allowed values (empty: any). */
+    record Field(String key, String label, boolean required, Set<String> allowedValues) {
+    }
+
+    static FormSchema parse(JsonNode form) {
+        List<Field> fields = new ArrayList<>();
+        collect(form.path("components"), fields);
+        return new FormSchema(form.path("id").asText(null), List.copyOf(fields));
+    }
+
+    private static void collect(JsonNode components, List<Field> fields) {
+        for (JsonNode component : components) {
+            if (component.has("components")) {
+                collect(component.get("components"), fields);
+            }
+            String key = component.path("key").asText(null);
+            if (key == null || key.isBlank()) {
+                continue;
+            }
+            boolean required = component.path("validate").path("required").asBoolean(false);
+            Set<String> allowed = new LinkedHashSet<>();
+            if (OPTION_TYPES.contains(component.path("type").asText())) {
+                component.path("values").forEach(option -> allowed.add(option.path("value").asText()));
+            }
+            fields.add(new Field(key, component.path("label").asText(key), required, allowed));
+        }
+    }
+
+    /**
+     * The problems of a submission, field key to a message in Chinese; empty when it is acceptable.
+     * {@code values} holds what the task will see after completion (its variables with the submission).
+     */
+    Map<String, String> problems(Map<String, Object> values) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (Field field : fields) {
+            Object value = values.get(field.key());
+            if (field.required() && blank(value)) {
+                problems.put(field.key(), "“" + field.label() + "”为必填项");
+                continue;
+            }
+            if (!blank(value) && !field.allowedValues().isEmpty()) {
+                for (Object item : value instanceof Collection<?> items ? items : List.of(value)) {
+                    if (!field.allowedValues().contains(String.valueOf(item))) {
+                        problems.put(field.key(), "“" + field.label() + "”的取值“" + item + "”不在可选范围内");
+                        break;
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean blank(Object value) {
+        return value == null || (value instanceof String text && text.isBlank())
+                || (value instanceof Collection<?> items && items.isEmpty());
+    }
+}

@@ -1,0 +1,363 @@
+package org.jiandu.inbox;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.jiandu.calendar.Workdays;
+import org.jiandu.deadline.Deadlines;
+import org.jiandu.identity.CurrentUser;
+import org.jiandu.platform.EngineAccess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The four views of a person's work. 我的待办 and 待认领 are Camunda task queries run as the caller, so
+ * the engine's task authorizations decide what is visible; 已办 reads the caller's own completed tasks
+ * from history; 抄送我的 reads the copies sent to the caller. A page is loaded in a fixed number of
+ * queries: the page itself, its count, and one batch query each for business keys, agencies, process
+ * names, organisation names and user names, plus the badge counts of the four views.
+ */
+@Service
+class Inbox {
+
+    /** The views of the inbox. */
+    enum View {
+        MINE, CLAIMABLE, DONE, CC
+    }
+
+    record Counts(long mine, long claimable, long done, long cc) {
+    }
+
+    record InboxPage(List<TaskRow> items, long total, int page, int size, Counts counts) {
+    }
+
+    static final String WARNING_POLICY = "escalation.warning";
+
+    private final TaskService taskService;
+    private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final EngineAccess engineAccess;
+    private final InboxMapper mapper;
+    private final Workdays workdays;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    Inbox(TaskService taskService, HistoryService historyService, RuntimeService runtimeService,
+          RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, Workdays workdays,
+          Deadlines deadlines, Clock clock) {
+        this.taskService = taskService;
+        this.historyService = historyService;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.engineAccess = engineAccess;
+        this.mapper = mapper;
+        this.workdays = workdays;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public InboxPage page(CurrentUser user, View view, InboxFilter filter, int page, int size) {
+        int offset = page * size;
+        List<TaskRow> rows;
+        long total;
+        switch (view) {
+            case MINE, CLAIMABLE -> {
+                TaskQuery query = runtimeQuery(user, view, filter);
+                total = query.count();
+                rows = total <= offset ? List.of() : runtimeRows(sorted(query, filter).listPage(offset, size));
+            }
+            case DONE -> {
+                HistoricTaskInstanceQuery query = doneQuery(user, filter);
+                total = engineAccess.withoutAuthorizationChecks(query::count);
+                rows = total <= offset ? List.of() : historicRows(engineAccess.withoutAuthorizationChecks(
+                        () -> sorted(query, filter).listPage(offset, size)));
+            }
+            case CC -> {
+                total = mapper.ccCount(user.userId(), filter);
+                rows = total <= offset ? List.of() : ccRows(mapper.ccPage(user.userId(), filter, offset, size));
+            }
+            default -> throw new IllegalArgumentException(view.name());
+        }
+        return new InboxPage(rows, total, page, size, counts(user));
+    }
+
+    /** The number of items in each view, unfiltered: the badges of the inbox. */
+    @Transactional(readOnly = true)
+    public Counts counts(CurrentUser user) {
+        InboxFilter none = InboxFilter.none();
+        return new Counts(runtimeQuery(user, View.MINE, none).count(), runtimeQuery(user, View.CLAIMABLE, none).count(),
+                engineAccess.withoutAuthorizationChecks(() -> doneQuery(user, none).count()),
+                mapper.ccCount(user.userId(), none));
+    }
+
+    /** Bounds on the due date for "due within N working days" and the yellow / red flags. */
+    InboxFilter resolve(String processKey, String businessKey, String agency, Integer dueWithinDays, TaskRow.Flag flag,
+                        String text, InboxFilter.Sort sort, boolean ascending) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime after = null;
+        LocalDateTime before = null;
+        if (dueWithinDays != null) {
+            before = endOfWorkday(dueWithinDays);
+        }
+        if (flag == TaskRow.Flag.RED) {
+            before = earlier(before, now);
+        } else if (flag == TaskRow.Flag.YELLOW) {
+            after = now;
+            before = earlier(before, endOfWorkday(deadlines.policy(WARNING_POLICY).days()));
+        }
+        return new InboxFilter(blankToNull(processKey), blankToNull(businessKey), blankToNull(agency), after, before,
+                blankToNull(text), sort, ascending);
+    }
+
+    private TaskQuery runtimeQuery(CurrentUser user, View view, InboxFilter filter) {
+        TaskQuery query = taskService.createTaskQuery();
+        if (view == View.MINE) {
+            query.taskAssignee(user.userId());
+        } else {
+            query.taskUnassigned().taskCandidateGroupIn(user.engineGroups());
+        }
+        if (filter.processKey() != null) {
+            query.processDefinitionKey(filter.processKey());
+        }
+        if (filter.businessKey() != null) {
+            query.processInstanceBusinessKeyLike(like(filter.businessKey()));
+        }
+        if (filter.agency() != null) {
+            query.processVariableValueEquals(TaskRecords.AGENCY_VARIABLE, filter.agency());
+        }
+        if (filter.dueAfter() != null) {
+            query.dueAfter(date(filter.dueAfter()));
+        }
+        if (filter.dueBefore() != null) {
+            query.dueBefore(date(filter.dueBefore()));
+        }
+        if (filter.text() != null) {
+            query.or().taskNameLike(like(filter.text())).processInstanceBusinessKeyLike(like(filter.text()))
+                    .processDefinitionNameLike(like(filter.text())).endOr();
+        }
+        return query;
+    }
+
+    private static TaskQuery sorted(TaskQuery query, InboxFilter filter) {
+        switch (filter.sort()) {
+            case DUE -> query.orderByDueDate();
+            case PRIORITY -> query.orderByTaskPriority();
+            default -> query.orderByTaskCreateTime();
+        }
+        if (filter.ascending()) {
+            query.asc();
+        } else {
+            query.desc();
+        }
+        return query.orderByTaskId().asc();
+    }
+
+    private HistoricTaskInstanceQuery doneQuery(CurrentUser user, InboxFilter filter) {
+        HistoricTaskInstanceQuery query = historyService.createHistoricTaskInstanceQuery()
+                .taskAssignee(user.userId()).finished().taskDeleteReason("completed");
+        if (filter.processKey() != null) {
+            query.processDefinitionKey(filter.processKey());
+        }
+        if (filter.businessKey() != null) {
+            query.processInstanceBusinessKeyLike(like(filter.businessKey()));
+        }
+        if (filter.agency() != null) {
+            query.processVariableValueEquals(TaskRecords.AGENCY_VARIABLE, filter.agency());
+        }
+        if (filter.dueAfter() != null) {
+            query.taskDueAfter(date(filter.dueAfter()));
+        }
+        if (filter.dueBefore() != null) {
+            query.taskDueBefore(date(filter.dueBefore()));
+        }
+        if (filter.text() != null) {
+            query.or().taskNameLike(like(filter.text())).processInstanceBusinessKeyLike(like(filter.text())).endOr();
+        }
+        return query;
+    }
+
+    private static HistoricTaskInstanceQuery sorted(HistoricTaskInstanceQuery query, InboxFilter filter) {
+        switch (filter.sort()) {
+            case DUE -> query.orderByTaskDueDate();
+            case PRIORITY -> query.orderByTaskPriority();
+            default -> query.orderByHistoricTaskInstanceEndTime();
+        }
+        if (filter.ascending()) {
+            query.asc();
+        } else {
+            query.desc();
+        }
+        return query.orderByTaskId().asc();
+    }
+
+    List<TaskRow> runtimeRows(List<Task> tasks) {
+        Set<String> instanceIds = collect(tasks, Task::getProcessInstanceId);
+        Set<String> definitionIds = collect(tasks, Task::getProcessDefinitionId);
+        Lookups lookups = engineAccess.withoutAuthorizationChecks(() -> new Lookups(
+                runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+                        .filter(instance -> instance.getBusinessKey() != null)
+                        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey)),
+                runtimeService.createVariableInstanceQuery().variableScopeIdIn(instanceIds.toArray(String[]::new))
+                        .variableName(TaskRecords.AGENCY_VARIABLE).disableBinaryFetching().list().stream()
+                        .filter(variable -> variable.getValue() != null)
+                        .collect(Collectors.toMap(variable -> variable.getProcessInstanceId(),
+                                variable -> String.valueOf(variable.getValue()), (a, b) -> a)),
+                definitions(definitionIds)));
+        Names names = names(lookups.agencies().values(), collect(tasks, Task::getAssignee));
+        Flags flags = flags();
+        return tasks.stream().map(task -> {
+            ProcessDefinition definition = lookups.definitions().get(task.getProcessDefinitionId());
+            String processName = definition == null ? null : definition.getName();
+            String businessKey = lookups.businessKeys().get(task.getProcessInstanceId());
+            String agency = lookups.agencies().get(task.getProcessInstanceId());
+            return new TaskRow(task.getId(), InboxTexts.title(processName, businessKey), businessKey,
+                    definition == null ? null : definition.getKey(), processName, agency, names.orgs().get(agency),
+                    task.getName(), task.getAssignee(), names.users().get(task.getAssignee()), task.getOwner(),
+                    task.getDelegationState() == null ? null : task.getDelegationState().name(),
+                    offset(task.getCreateTime()), offset(task.getDueDate()), null, task.getPriority(),
+                    flags.of(task.getDueDate()), null, null);
+        }).toList();
+    }
+
+    List<TaskRow> historicRows(List<HistoricTaskInstance> tasks) {
+        Set<String> instanceIds = collect(tasks, HistoricTaskInstance::getProcessInstanceId);
+        Set<String> definitionIds = collect(tasks, HistoricTaskInstance::getProcessDefinitionId);
+        Lookups lookups = engineAccess.withoutAuthorizationChecks(() -> new Lookups(
+                historyService.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+                        .filter(instance -> instance.getBusinessKey() != null)
+                        .collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getBusinessKey)),
+                historyService.createHistoricVariableInstanceQuery()
+                        .processInstanceIdIn(instanceIds.toArray(String[]::new))
+                        .variableName(TaskRecords.AGENCY_VARIABLE).disableBinaryFetching().list().stream()
+                        .filter(variable -> variable.getValue() != null
+                                && Objects.equals(variable.getActivityInstanceId(), variable.getProcessInstanceId()))
+                        .collect(Collectors.toMap(variable -> variable.getProcessInstanceId(),
+                                variable -> String.valueOf(variable.getValue()), (a, b) -> a)),
+                definitions(definitionIds)));
+        Names names = names(lookups.agencies().values(), collect(tasks, HistoricTaskInstance::getAssignee));
+        return tasks.stream().map(task -> {
+            ProcessDefinition definition = lookups.definitions().get(task.getProcessDefinitionId());
+            String processName = definition == null ? null : definition.getName();
+            String businessKey = lookups.businessKeys().get(task.getProcessInstanceId());
+            String agency = lookups.agencies().get(task.getProcessInstanceId());
+            boolean late = task.getDueDate() != null && task.getEndTime() != null
+                    && task.getEndTime().after(task.getDueDate());
+            return new TaskRow(task.getId(), InboxTexts.title(processName, businessKey), businessKey,
+                    task.getProcessDefinitionKey(), processName, agency, names.orgs().get(agency), task.getName(),
+                    task.getAssignee(), names.users().get(task.getAssignee()), task.getOwner(), null,
+                    offset(task.getStartTime()), offset(task.getDueDate()), offset(task.getEndTime()),
+                    task.getPriority(), late ? TaskRow.Flag.RED : TaskRow.Flag.NONE, null, null);
+        }).toList();
+    }
+
+    private List<TaskRow> ccRows(List<InboxMapper.CcRow> copies) {
+        Names names = names(collect(copies, InboxMapper.CcRow::agencyCode), List.of());
+        Flags flags = flags();
+        return copies.stream().map(cc -> {
+            Date due = cc.taskDueAt() == null ? null : date(cc.taskDueAt());
+            return new TaskRow(cc.taskId(), InboxTexts.title(cc.processName(), cc.businessKey()), cc.businessKey(),
+                    cc.processKey(), cc.processName(), cc.agencyCode(), names.orgs().get(cc.agencyCode()),
+                    cc.stepName(), null, null, null, null, offset(date(cc.taskCreatedAt())), offset(due), null, null,
+                    flags.of(due), cc.ccBy(), cc.readAt() != null);
+        }).toList();
+    }
+
+    private Map<String, ProcessDefinition> definitions(Set<String> definitionIds) {
+        return repositoryService.createProcessDefinitionQuery()
+                .processDefinitionIdIn(definitionIds.toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(ProcessDefinition::getId, Function.identity()));
+    }
+
+    private Names names(Collection<String> orgCodes, Collection<String> userIds) {
+        Set<String> codes = orgCodes.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> users = userIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        return new Names(codes.isEmpty() ? new HashMap<>() : toMap(mapper.orgNames(codes)),
+                users.isEmpty() ? new HashMap<>() : toMap(mapper.userNames(users)));
+    }
+
+    private Flags flags() {
+        Date now = Date.from(clock.instant());
+        Date warnUntil = date(endOfWorkday(deadlines.policy(WARNING_POLICY).days()));
+        return new Flags(now, warnUntil);
+    }
+
+    /** The first instant after the given working day's deadlines (which fall at the day's end). */
+    private LocalDateTime endOfWorkday(int workingDays) {
+        LocalDate day = workdays.after(LocalDate.now(clock), workingDays);
+        return LocalDateTime.ofInstant(workdays.endOf(day).toInstant(), clock.getZone()).plusSeconds(1);
+    }
+
+    private Date date(LocalDateTime time) {
+        return time == null ? null : Date.from(time.atZone(clock.getZone()).toInstant());
+    }
+
+    private OffsetDateTime offset(Date date) {
+        return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), clock.getZone());
+    }
+
+    private static Map<String, String> toMap(List<InboxMapper.Named> named) {
+        Map<String, String> map = new HashMap<>();
+        named.forEach(n -> map.put(n.id(), n.name()));
+        return map;
+    }
+
+    private static <T> Set<String> collect(Collection<T> items, Function<T, String> key) {
+        return items.stream().map(key).filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private static String like(String text) {
+        return "%" + text + "%";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private record Lookups(Map<String, String> businessKeys, Map<String, String> agencies,
+                           Map<String, ProcessDefinition> definitions) {
+    }
+
+    private record Names(Map<String, String> orgs, Map<String, String> users) {
+    }
+
+    private record Flags(Date now, Date warnUntil) {
+        TaskRow.Flag of(Date due) {
+            if (due == null) {
+                return TaskRow.Flag.NONE;
+            }
+            if (due.before(now)) {
+                return TaskRow.Flag.RED;
+            }
+            return due.after(warnUntil) ? TaskRow.Flag.NONE : TaskRow.Flag.YELLOW;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.jiandu.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.jiandu.identity.Role;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The shared Tasklist filters every role sees in the browser: 我的待办 (assigned to me), 组待办 (my groups'
+ * unclaimed tasks) and 逾期 (overdue tasks I can see). Created once, found by name at every start, and made
+ * readable by the role groups.
+ */
+@Component
+@Order(5)
+class TasklistFilters implements ApplicationRunner {
+
+    static final String MINE = "我的待办";
+    static final String GROUP = "组待办";
+    static final String OVERDUE = "逾期";
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final AuthorizationService authorizationService;
+
+    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        ensure(MINE, -10, "分配给我的任务", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensure(GROUP, -5, "我所在组和本单位可认领的任务",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        ensure(OVERDUE, 0, "已超过办理期限的任务", taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+    }
+
+    private void ensure(String name, int priority, String description, TaskQuery query) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("priority", priority);
+            properties.put("description", description);
+            properties.put("refresh", true);
+            properties.put("variables", List.of(Map.of("name", TaskRecords.AGENCY_VARIABLE, "label", "执法部门")));
+            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+            filterService.saveFilter(filter);
+        }
+        for (Role role : Role.values()) {
+            grantRead(role.groupId(), filter.getId());
+        }
+    }
+
+    private void grantRead(String groupId, String filterId) {
+        boolean granted = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(Resources.FILTER).resourceId(filterId).count() > 0;
+        if (!granted) {
+            Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(Resources.FILTER);
+            authorization.setResourceId(filterId);
+            authorization.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.jiandu.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class FormSchemaTest {
+
+    private static final String FORM = """
+            {"id": "f", "components": [
+              {"type": "textfield", "key": "opinion", "label": "处理意见", "validate": {"required": true}},
+              {"type": "group", "components": [
+                {"type": "select", "key": "decision", "label": "处理结论", "validate": {"required": true},
+                 "values": [{"label": "同意", "value": "agree"}, {"label": "不同意", "value": "disagree"}]}]},
+              {"type": "checklist", "key": "checks", "label": "核查项",
+               "values": [{"label": "现场", "value": "site"}, {"label": "书面", "value": "paper"}]},
+              {"type": "text", "text": "说明文字"}
+            ]}""";
+
+    private final FormSchema schema = parse();
+
+    @Test
+    void readsRequiredFieldsAndOptionsIncludingNestedOnes() {
+        assertThat(schema.fields()).extracting(FormSchema.Field::key).containsExactly("opinion", "decision", "checks");
+        assertThat(schema.fields().get(1).allowedValues()).containsExactly("agree", "disagree");
+    }
+
+    @Test
+    void acceptsACompleteSubmission() {
+        assertThat(schema.problems(Map.of("opinion", "已核实", "decision", "agree", "checks", List.of("site")))).isEmpty();
+    }
+
+    @Test
+    void namesMissingBlankAndUnknownValuesInChinese() {
+        Map<String, String> problems = schema.problems(Map.of("opinion", "  ", "checks", List.of("site", "phone")));
+        assertThat(problems).containsOnlyKeys("opinion", "decision", "checks");
+        assertThat(problems.get("opinion")).isEqualTo("“处理意见”为必填项");
+        assertThat(problems.get("checks")).contains("phone");
+        assertThat(schema.problems(Map.of("opinion", "x", "decision", "maybe"))).containsOnlyKeys("decision");
+    }
+
+    private static FormSchema parse() {
+        try {
+            return FormSchema.parse(new ObjectMapper().readTree(FORM));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

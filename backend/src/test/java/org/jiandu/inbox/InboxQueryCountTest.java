@@ -1,0 +1,66 @@
+package org.jiandu.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jiandu.IntegrationTest;
+import org.jiandu.support.StatementCounter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** An inbox page costs the same few SQL statements whatever its size, with a thousand open tasks present. */
+class InboxQueryCountTest extends IntegrationTest {
+
+    private static final int OPEN_TASKS = 1000;
+
+    @Autowired
+    ProcessEngine engine;
+
+    private ProcessInstance bulk;
+
+    @BeforeEach
+    void openAThousandTasks() {
+        InboxTestProcesses.deploy(engine);
+        bulk = engine.getRuntimeService().startProcessInstanceByKey(InboxTestProcesses.BULK, "BULK-" + System.nanoTime(),
+                Map.of("count", OPEN_TASKS, "agencyCode", "SCJ"));
+    }
+
+    @AfterEach
+    void removeThem() {
+        engine.getRuntimeService().deleteProcessInstance(bulk.getId(), "test finished");
+    }
+
+    @Test
+    void aPageIsLoadedInABoundedNumberOfStatements() {
+        String query = "/api/tasks?view=CLAIMABLE&processKey=" + InboxTestProcesses.BULK + "&sort=DUE&order=asc&size=";
+        get("auditor", query + "5"); // warm-up: caches of the engine and the connection pool
+
+        long small = statementsOf(() -> {
+            Response page = get("auditor", query + "10");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body().get("total").asLong()).isEqualTo(OPEN_TASKS);
+            assertThat(page.body().get("items")).hasSize(10);
+        });
+        long large = statementsOf(() -> {
+            Response page = get("auditor", query + "200");
+            assertThat(page.body().get("items")).hasSize(200);
+            assertThat(page.body().get("items").get(199).get("agencyName").asText()).isEqualTo("市市场监督管理局");
+            assertThat(page.body().get("items").get(199).get("businessKey").asText()).startsWith("BULK-");
+        });
+
+        assertThat(large).isEqualTo(small);
+        // login (password and profile), the page and its count, five batch look-ups, four view counts
+        assertThat(large).isLessThanOrEqualTo(25);
+    }
+
+    private static long statementsOf(Runnable call) {
+        long before = StatementCounter.count();
+        call.run();
+        return StatementCounter.count() - before;
+    }
+}
