@@ -1,6 +1,7 @@
 package org.jiandu.complaint;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.jiandu.web.RuleViolation;
 import org.jiandu.web.ApiException;
 
 /**
@@ -8,7 +9,7 @@ import org.jiandu.web.ApiException;
  * {@link BadUserRequestException}, so that {@code /engine-rest} and Tasklist answer 400 with the message;
  * our API turns it into a problem response with the {@link #code()}.
  */
-class ComplaintRuleViolation extends BadUserRequestException {
+class ComplaintRuleViolation extends BadUserRequestException implements RuleViolation {
 
     private final String code;
 
@@ -17,7 +18,8 @@ class ComplaintRuleViolation extends BadUserRequestException {
         this.code = code;
     }
 
-    String code() {
+    @Override
+    public String code() {
         return code;
     }
 

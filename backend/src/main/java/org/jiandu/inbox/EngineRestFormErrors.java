@@ -18,11 +18,13 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.jiandu.web.RuleViolation;
 
 /**
  * The engine wraps what a task listener throws into a generic engine error, which {@code /engine-rest}
- * answers with 500. This configuration of the engine REST API answers a failed form check with 400 and
- * its message instead, as for any other bad request; every other error keeps Camunda's own answer.
+ * answers with 500. This configuration of the engine REST API answers a {@link RuleViolation} (a failed
+ * form check, a feature's own rule) with 400, its code and its message instead, as for any other bad
+ * request; every other error keeps Camunda's own answer.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -45,13 +47,18 @@ class EngineRestFormErrors {
         };
     }
 
-    static Response formInvalid(FormValidationException invalid) {
+    static Response refused(RuleViolation violation) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", FormValidationException.class.getSimpleName());
-        body.put("message", invalid.getMessage());
-        body.put("fields", invalid.problems());
+        body.put("type", "InvalidRequestException");
+        body.put("code", violation.code());
+        body.put("message", violation.getMessage());
+        if (violation instanceof FormValidationException invalid) {
+            body.put("fields", invalid.problems());
+        }
         return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
+
+
 
     /** Errors the REST resources raise themselves (e.g. "Cannot complete task"), with the engine's error as cause. */
     public static class RestErrors implements ExceptionMapper<RestException> {
@@ -59,7 +66,7 @@ class EngineRestFormErrors {
 
         @Override
         public Response toResponse(RestException exception) {
-            return FormValidationException.causeOf(exception).map(EngineRestFormErrors::formInvalid)
+            return RuleViolation.in(exception).map(EngineRestFormErrors::refused)
                     .orElseGet(() -> camunda.toResponse(exception));
         }
     }
@@ -70,7 +77,7 @@ class EngineRestFormErrors {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return FormValidationException.causeOf(exception).map(EngineRestFormErrors::formInvalid)
+            return RuleViolation.in(exception).map(EngineRestFormErrors::refused)
                     .orElseGet(() -> camunda.toResponse(exception));
         }
     }

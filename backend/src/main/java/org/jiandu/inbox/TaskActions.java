@@ -35,6 +35,7 @@ import org.jiandu.platform.EngineAccess;
 import org.jiandu.trace.AuditEntry;
 import org.jiandu.trace.AuditLog;
 import org.jiandu.web.ApiException;
+import org.jiandu.web.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -166,7 +167,7 @@ class TaskActions {
         try {
             taskService.complete(taskId, scalar(variables));
         } catch (ProcessEngineException e) {
-            throw FormValidationException.causeOf(e).map(TaskActions::formInvalid).orElseThrow(() -> e);
+            throw RuleViolation.in(e).map(TaskActions::refused).orElseThrow(() -> e);
         }
         audit(current, "TASK_COMPLETED", Map.of("fields", variables));
     }
@@ -459,8 +460,8 @@ class TaskActions {
         return values;
     }
 
-    private static ApiException formInvalid(FormValidationException e) {
-        return ApiException.badRequest("FORM_INVALID", e.getMessage());
+    private static ApiException refused(RuleViolation violation) {
+        return ApiException.badRequest(violation.code(), violation.getMessage());
     }
 
     private static ApiException notFound() {

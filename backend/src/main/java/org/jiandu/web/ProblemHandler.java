@@ -64,6 +64,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "该记录刚被他人修改或办理，请刷新后重试。"));
     }
 
+    /** A rule a task listener enforced inside the engine (a form check): the engine wrapped it. */
+    @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engine(org.camunda.bpm.engine.ProcessEngineException e) {
+        return RuleViolation.in(e)
+                .map(violation -> respond(Problems.of(HttpStatus.BAD_REQUEST, violation.code(), violation.getMessage())))
+                .orElseGet(() -> unexpected(e));
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());

@@ -1,0 +1,23 @@
+package org.jiandu.web;
+
+/**
+ * A refusal raised inside the engine (typically by a task listener checking a submitted form) that
+ * carries a stable code. The engine wraps it; {@code /engine-rest} unwraps it and answers 400 with the
+ * code and the message, as {@code /api} does.
+ */
+public interface RuleViolation {
+
+    String code();
+
+    String getMessage();
+
+    /** The rule violation behind an error, however deep the engine wrapped it. */
+    static java.util.Optional<RuleViolation> in(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleViolation violation) {
+                return java.util.Optional.of(violation);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
