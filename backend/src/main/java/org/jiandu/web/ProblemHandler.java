@@ -67,9 +67,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A rule a task listener enforced inside the engine (a form check): the engine wrapped it. */
     @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
     ResponseEntity<ProblemDetail> engine(org.camunda.bpm.engine.ProcessEngineException e) {
+        if (lostARace(e)) {
+            return concurrentChange(e);
+        }
         return RuleViolation.in(e)
                 .map(violation -> respond(Problems.of(HttpStatus.BAD_REQUEST, violation.code(), violation.getMessage())))
                 .orElseGet(() -> unexpected(e));
+    }
+
+    /**
+     * The database chose this transaction as a deadlock's victim (MySQL/MariaDB 1213, SQLSTATE 40001) or it
+     * waited too long for a lock (1205): two people acted on the same record at once, and this one lost.
+     */
+    static boolean lostARace(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
+                    if ("40001".equals(next.getSQLState()) || next.getErrorCode() == 1213 || next.getErrorCode() == 1205) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
