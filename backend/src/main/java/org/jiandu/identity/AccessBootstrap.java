@@ -70,6 +70,7 @@ class AccessBootstrap implements ApplicationRunner {
             ensureRoleGroup(role);
         }
         orgs.findAll().forEach(org -> orgAdmin.ensureGroup(org.groupId(), org.name()));
+        ensureWebappAdmins();
         grantAuthorizations();
         createFirstAdmin();
     }
@@ -80,6 +81,22 @@ class AccessBootstrap implements ApplicationRunner {
             group.setName(role.label());
             group.setType(UserDirectory.ROLE_GROUP_TYPE);
             identityService.saveGroup(group);
+        }
+    }
+
+    /** Every member of the {@code admin} role is also in Camunda's {@code camunda-admin} group. */
+    private void ensureWebappAdmins() {
+        if (identityService.createGroupQuery().groupId(UserAdmin.WEBAPP_ADMIN_GROUP).count() == 0) {
+            Group group = identityService.newGroup(UserAdmin.WEBAPP_ADMIN_GROUP);
+            group.setName("Camunda 管理员");
+            group.setType("SYSTEM");
+            identityService.saveGroup(group);
+        }
+        for (var admin : identityService.createUserQuery().memberOfGroup(Role.ADMIN.groupId()).list()) {
+            if (identityService.createUserQuery().userId(admin.getId()).memberOfGroup(UserAdmin.WEBAPP_ADMIN_GROUP)
+                    .count() == 0) {
+                identityService.createMembership(admin.getId(), UserAdmin.WEBAPP_ADMIN_GROUP);
+            }
         }
     }
 

@@ -66,6 +66,24 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The webapps' first-start setup (create an administrator without logging in) is never offered:
+     * administrators come from the demo data, {@code JIANDU_ADMIN_PASSWORD} or the admin API.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(0)
+    SecurityFilterChain noWebappSetup(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/admin/setup/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().denyAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
+                                HttpStatus.FORBIDDEN, "FORBIDDEN", "初始化向导已关闭：管理员由系统管理接口创建。"))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                                HttpStatus.FORBIDDEN, "FORBIDDEN", "初始化向导已关闭：管理员由系统管理接口创建。")))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     /** Checks the password with Camunda (which refuses disabled accounts) and loads the caller's profile. */
     @Bean
     AuthenticationProvider loginProvider(UserDirectory directory) {

@@ -27,6 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAdmin {
 
     static final String RECORD_TYPE = "USER";
+    /**
+     * Camunda's own administrators' group. The webapps offer their first-start setup page (create an
+     * administrator, no login) while it has no member, so every {@code admin} is also a member.
+     */
+    static final String WEBAPP_ADMIN_GROUP = "camunda-admin";
 
     private final IdentityService identityService;
     private final AppUserMapper users;
@@ -67,6 +72,9 @@ public class UserAdmin {
         for (Role role : request.roles()) {
             identityService.createMembership(request.userId(), role.groupId());
         }
+        if (request.roles().contains(Role.ADMIN)) {
+            identityService.createMembership(request.userId(), WEBAPP_ADMIN_GROUP);
+        }
         identityService.createMembership(request.userId(), org.groupId());
         users.insert(new AppUser(request.userId(), request.displayName(), org.id(), true), now());
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -90,6 +98,13 @@ public class UserAdmin {
         for (Role role : roles) {
             if (!before.contains(role)) {
                 identityService.createMembership(userId, role.groupId());
+            }
+        }
+        if (before.contains(Role.ADMIN) != roles.contains(Role.ADMIN)) {
+            if (roles.contains(Role.ADMIN)) {
+                identityService.createMembership(userId, WEBAPP_ADMIN_GROUP);
+            } else {
+                identityService.deleteMembership(userId, WEBAPP_ADMIN_GROUP);
             }
         }
         auditLog.record(RECORD_TYPE, userId, "USER_ROLES_CHANGED",

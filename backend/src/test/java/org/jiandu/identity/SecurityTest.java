@@ -89,6 +89,21 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void theWebappsFirstStartSetupIsClosedAndAdminsAreCamundaAdmins() throws Exception {
+        HttpRequest setup = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/camunda/api/admin/setup/default/user/create"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder-1\"}}"))
+                .build();
+        assertThat(HttpClient.newHttpClient().send(setup, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_USER WHERE ID_ = 'intruder'", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT USER_ID_ FROM ACT_ID_MEMBERSHIP WHERE GROUP_ID_ = 'camunda-admin'",
+                String.class)).contains("admin");
+    }
+
+    @Test
     void healthAndApiDocsArePublicMetricsAreForAdmins() {
         assertThat(get(null, "/actuator/health").status()).isEqualTo(200);
         assertThat(get(null, "/v3/api-docs").status()).isEqualTo(200);
