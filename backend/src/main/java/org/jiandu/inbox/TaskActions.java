@@ -167,6 +167,10 @@ class TaskActions {
         try {
             taskService.complete(taskId, scalar(variables));
         } catch (ProcessEngineException e) {
+            if (RuleViolation.in(e).isEmpty() && !exists(taskId)) {
+                // someone else completed it between our checks and the engine's: a lost race, not a refusal
+                throw ApiException.conflict("CONCURRENT_CHANGE", "该任务刚被他人办理，请刷新后重试。");
+            }
             throw RuleViolation.in(e).map(TaskActions::refused).orElseThrow(() -> e);
         }
         audit(current, "TASK_COMPLETED", Map.of("fields", variables));
@@ -332,6 +336,10 @@ class TaskActions {
             throw ApiException.forbidden("NOT_ASSIGNEE", "只有该任务的办理人才能执行此操作，请先认领。");
         }
         return current;
+    }
+
+    private boolean exists(String taskId) {
+        return engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery().taskId(taskId).count()) > 0;
     }
 
     /** The engine decides visibility: assignee, owner, candidate, or a READ_TASK grant on the process. */
