@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.jiandu.identity.OrgKind;
 import org.jiandu.identity.OrgUnit;
 
@@ -26,6 +27,15 @@ interface ClueMapper {
     long count(@Param("scope") Scope scope, @Param("status") ClueStatus status);
 
     List<CountRow> counts(@Param("scope") Scope scope);
+
+    /** The numbers of the clues that come from a record, whatever its type: for the record's trace. */
+    @Select("SELECT clue_no FROM clue WHERE source_type IN ('COMPLAINT', 'CASE', 'LETTER', 'RECTIFICATION', 'ESCALATION')"
+            + " AND source_no = #{sourceNo} ORDER BY id")
+    List<String> clueNosOfSource(String sourceNo);
+
+    /** The number of the record a clue comes from, if any: for the clue's trace. */
+    @Select("SELECT source_no FROM clue WHERE clue_no = #{clueNo}")
+    String sourceNoOf(String clueNo);
 
     List<Clue> findBySource(@Param("scope") Scope scope, @Param("sourceType") ClueSource sourceType,
                             @Param("sourceNo") String sourceNo);

@@ -29,6 +29,8 @@ import org.jiandu.sequence.Sequences;
 import org.jiandu.trace.AuditLog;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
+import org.jiandu.workflow.RecordOpened;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,11 +54,13 @@ public class ClueService {
     private final EngineAccess engineAccess;
     private final DocumentStore documentStore;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ClueService(ClueMapper clues, OrgUnitMapper orgs, Sequences sequences, RuntimeService runtimeService,
                 TaskService taskService, EngineAccess engineAccess, DocumentStore documentStore, AuditLog auditLog,
-                Clock clock) {
+                ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.clues = clues;
         this.orgs = orgs;
         this.sequences = sequences;
@@ -130,6 +134,9 @@ public class ClueService {
         String processInstanceId = engineAccess.withoutAuthorizationChecks(() -> runtimeService
                 .startProcessInstanceByKey(PROCESS_KEY, row.clueNo, variables).getId());
         clues.setProcessInstance(row.id, processInstanceId);
+        if (row.sourceType == ClueSource.COMPLAINT) {
+            events.publishEvent(new RecordOpened("COMPLAINT", row.sourceNo, RecordOpened.CLUE_TRANSFER, row.id, row.clueNo));
+        }
         return view(row.id, proposer);
     }
 

@@ -51,6 +51,12 @@ interface ComplaintMapper {
     @Select("SELECT * FROM complaint_proposal WHERE complaint_id = #{complaintId} ORDER BY id")
     List<ComplaintProposal> proposals(long complaintId);
 
+    /** The oldest approved proposal of this kind that no record has taken up yet, if any. */
+    Long openProposal(@Param("complaintId") long complaintId, @Param("targetType") String targetType);
+
+    void linkProposal(@Param("id") long id, @Param("targetId") long targetId,
+                      @Param("targetRecordNo") String targetRecordNo, @Param("linkedAt") LocalDateTime linkedAt);
+
     void insertEscalation(@Param("complaintId") long complaintId, @Param("taskKey") String taskKey,
                           @Param("taskName") String taskName, @Param("taskId") String taskId,
                           @Param("assignee") String assignee, @Param("dueAt") LocalDateTime dueAt,

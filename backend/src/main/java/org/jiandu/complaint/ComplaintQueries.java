@@ -9,11 +9,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.jiandu.clue.ClueService;
+import org.jiandu.clue.ClueSource;
+import org.jiandu.clue.ClueViews;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
@@ -46,10 +51,12 @@ class ComplaintQueries {
     private final TaskService taskService;
     private final EngineAccess engineAccess;
     private final DocumentStore documents;
+    private final ClueService clues;
     private final Clock clock;
 
     ComplaintQueries(ComplaintMapper complaints, OrgUnitMapper orgs, TaskService taskService, EngineAccess engineAccess,
-                     DocumentStore documents, Clock clock) {
+                     DocumentStore documents, ClueService clues, Clock clock) {
+        this.clues = clues;
         this.complaints = complaints;
         this.orgs = orgs;
         this.taskService = taskService;
@@ -132,9 +139,17 @@ class ComplaintQueries {
                 .map(d -> new ComplaintViews.Decision(d.step(), stepLabel(d.step()), d.decision(), d.reason(), d.actor(),
                         d.actorName(), d.actorRole(), d.decidedAt()))
                 .toList();
-        List<ComplaintViews.FollowUp> followUps = complaints.proposals(c.id()).stream()
-                .map(p -> new ComplaintViews.FollowUp(p.targetType(), p.targetId(), p.targetRecordNo(), p.createdBy(),
-                        p.createdAt(), p.linkedAt()))
+        List<ComplaintProposal> proposals = complaints.proposals(c.id());
+        // a transfer's clue is named only to those with need to know; the others see that one was approved
+        Set<String> knownClues = proposals.stream().anyMatch(p -> "CLUE_TRANSFER".equals(p.targetType()))
+                ? clues.linkedClues(ClueSource.COMPLAINT, c.trackingNo(), user).stream()
+                        .map(ClueViews.ClueSummary::clueNo).collect(Collectors.toSet())
+                : Set.of();
+        List<ComplaintViews.FollowUp> followUps = proposals.stream()
+                .map(p -> !"CLUE_TRANSFER".equals(p.targetType()) || knownClues.contains(p.targetRecordNo())
+                        ? new ComplaintViews.FollowUp(p.targetType(), p.targetId(), p.targetRecordNo(), p.createdBy(),
+                                p.createdAt(), p.linkedAt())
+                        : new ComplaintViews.FollowUp(p.targetType(), null, null, p.createdBy(), p.createdAt(), null))
                 .toList();
         List<ComplaintViews.Escalation> escalations = complaints.escalations(c.id()).stream()
                 .map(e -> new ComplaintViews.Escalation(e.taskKey(), e.taskName(), e.assignee(), e.dueAt(), e.escalatedAt()))

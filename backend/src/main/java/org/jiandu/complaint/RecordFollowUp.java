@@ -4,21 +4,30 @@ import static org.jiandu.complaint.ComplaintProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.jiandu.identity.Actor;
+import org.jiandu.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
-/** {@code ${recordFollowUp}}: records the approved 立案 / 建议书 / 移送 proposal for the process that takes it up. */
+/**
+ * {@code ${recordFollowUp}}: the approved 立案 / 建议书 / 移送 proposal is recorded and set going
+ * ({@link ComplaintFollowUps}), on behalf of the lead who approved it, through our API or in Tasklist.
+ */
 @Component("recordFollowUp")
 class RecordFollowUp implements JavaDelegate {
 
-    private final ComplaintSteps steps;
+    private final ComplaintFollowUps followUps;
 
-    RecordFollowUp(ComplaintSteps steps) {
-        this.steps = steps;
+    RecordFollowUp(ComplaintFollowUps followUps) {
+        this.followUps = followUps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        steps.recordFollowUp(((Number) execution.getVariable(COMPLAINT_ID)).longValue(),
-                (String) execution.getVariable(PROPOSAL));
+        Authentication engineUser = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String approvedBy = Actor.currentUser().map(CurrentUser::userId)
+                .orElse(engineUser != null ? engineUser.getUserId() : Actor.SYSTEM);
+        followUps.approved(((Number) execution.getVariable(COMPLAINT_ID)).longValue(),
+                (String) execution.getVariable(PROPOSAL), approvedBy);
     }
 }

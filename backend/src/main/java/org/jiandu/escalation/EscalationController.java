@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.jiandu.clue.ClueProposal;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.web.ApiException;
@@ -33,7 +34,7 @@ class EscalationController {
     @PreAuthorize("hasAuthority('lead')")
     void decide(@PathVariable String taskId, @Valid @RequestBody Decision decision,
                 @AuthenticationPrincipal CurrentUser user) {
-        service.decide(taskId, user, decision.publicNotice(), decision.clueProposal(), decision.reason());
+        service.decide(taskId, user, decision.publicNotice(), decision.clueProposal(), decision.reason(), decision.clue());
     }
 
     @GetMapping("/agencies/{code}/public-notices")
@@ -46,6 +47,8 @@ class EscalationController {
         return service.publicNoticesOf(code);
     }
 
-    record Decision(@NotNull Boolean publicNotice, @NotNull Boolean clueProposal, @NotBlank String reason) {
+    /** The 督办 decision; {@code clue} (category, facts, persons involved) proposes the decided transfer at once. */
+    record Decision(@NotNull Boolean publicNotice, @NotNull Boolean clueProposal, @NotBlank String reason,
+                    @Valid ClueProposal clue) {
     }
 }

@@ -9,8 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.jiandu.clue.ClueProposal;
+import org.jiandu.clue.ClueService;
+import org.jiandu.clue.ClueSource;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentNumbers;
 import org.jiandu.document.DocumentStore;
@@ -23,6 +29,7 @@ import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.identity.Role;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
+import org.jiandu.platform.EngineAccess;
 import org.jiandu.trace.AuditLog;
 import org.jiandu.web.ApiException;
 import org.jiandu.workflow.ProcessTasks;
@@ -36,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EscalationService {
 
+    /** A transient completion variable: the number of the clue the 督办 decision proposed through the API. */
+    static final String PROPOSED_CLUE = "proposedClueNo";
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final EscalationMapper mapper;
@@ -47,11 +57,20 @@ public class EscalationService {
     private final Notifications notifications;
     private final AuditLog auditLog;
     private final ProcessTasks tasks;
+    private final ClueService clues;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final EngineAccess engineAccess;
     private final Clock clock;
 
     EscalationService(EscalationMapper mapper, EscalationCalendar calendar, DocumentNumbers numbers,
                       OfficialDocumentWriter writer, DocumentStore store, OrgUnitMapper orgs, Notifications notifications,
-                      AuditLog auditLog, ProcessTasks tasks, Clock clock) {
+                      AuditLog auditLog, ProcessTasks tasks, ClueService clues, RuntimeService runtimeService,
+                      RepositoryService repositoryService, EngineAccess engineAccess, Clock clock) {
+        this.clues = clues;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.engineAccess = engineAccess;
         this.mapper = mapper;
         this.calendar = calendar;
         this.numbers = numbers;
@@ -105,9 +124,14 @@ public class EscalationService {
         return document;
     }
 
-    /** The lead's 督办 decision, through the API. */
+    /**
+     * The lead's 督办 decision, through the API. With the clue's details ({@code clue}) a decided clue transfer is
+     * proposed at once, in this transaction, with the late letter or rectification as its source and its agency as
+     * the agency concerned; without them the supervisors are asked to propose it.
+     */
     @Transactional
-    public void decide(String taskId, CurrentUser user, boolean publicNotice, boolean clueProposal, String reason) {
+    public void decide(String taskId, CurrentUser user, boolean publicNotice, boolean clueProposal, String reason,
+                       ClueProposal clue) {
         if (!user.has(Role.LEAD)) {
             throw ApiException.forbidden("FORBIDDEN", "督办决定由科室负责人作出。");
         }
@@ -115,7 +139,24 @@ public class EscalationService {
         if (!task.getTaskDefinitionKey().endsWith("Supervise")) {
             throw ApiException.notFound("TASK_NOT_FOUND", "该待办不是督办事项。");
         }
+        if (clue != null && !clueProposal) {
+            throw ApiException.badRequest("CLUE_NOT_DECIDED", "未决定移送问题线索时，不能填写线索内容。");
+        }
         var variables = ProcessTasks.decisions().putValue("publicNotice", publicNotice).putValue("clueProposal", clueProposal);
+        if (clue != null) {
+            ProcessInstance process = engineAccess.withoutAuthorizationChecks(() -> runtimeService
+                    .createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
+            String agencyCode = (String) engineAccess.withoutAuthorizationChecks(() ->
+                    runtimeService.getVariable(process.getId(), "agencyCode"));
+            String recordType = recordTypeOf(engineAccess.withoutAuthorizationChecks(() -> repositoryService
+                    .getProcessDefinition(process.getProcessDefinitionId()).getKey()));
+            ClueSource source = "RECTIFICATION".equals(recordType) ? ClueSource.RECTIFICATION : ClueSource.LETTER;
+            String clueNo = clues.propose(new ClueProposal(clue.target(), clue.targetOrgCode(), clue.categoryCode(),
+                    clue.facts(), clue.personsInvolved(), agencyCode,
+                    new ClueProposal.ClueRef(source, process.getBusinessKey()), clue.evidenceLinks()), user).clueNo();
+            // transient: the clue's number never enters the letter's history, which its agency may read
+            ProcessTasks.text(variables, PROPOSED_CLUE, clueNo);
+        }
         tasks.complete(task, ProcessTasks.text(variables, "reason", reason));
     }
 
@@ -127,7 +168,7 @@ public class EscalationService {
         String reason = ProcessTasks.requiredText(task, "reason", "督办意见");
         insert(recordType, recordNo, agencyCode, "SUPERVISION", task.getName(), null, null, publicNotice, clueProposal, reason,
                 tasks.actorId());
-        if (clueProposal) {
+        if (clueProposal && task.getVariable(PROPOSED_CLUE) == null) {
             notifications.notifyGroup(Role.SUPERVISOR.groupId(), NotificationKind.INFO, "督办建议移送问题线索：" + recordNo,
                     "科室负责人在督办中建议移送问题线索，请按问题线索移送程序提出移送。", recordType, recordNo);
         }

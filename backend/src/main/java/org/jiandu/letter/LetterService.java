@@ -36,6 +36,8 @@ import org.jiandu.trace.AuditLog;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
+import org.jiandu.workflow.RecordOpened;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,12 +68,13 @@ public class LetterService {
     private final AuditLog auditLog;
     private final Deadlines deadlines;
     private final EscalationService escalations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     LetterService(LetterMapper mapper, Sequences sequences, RuntimeService runtimeService, EngineAccess engineAccess,
                   ProcessTasks tasks, DocumentNumbers numbers, OfficialDocumentWriter writer, DocumentStore store,
                   OrgUnitMapper orgs, Issuers issuers, Notifications notifications, AuditLog auditLog,
-                  Deadlines deadlines, EscalationService escalations, Clock clock) {
+                  Deadlines deadlines, EscalationService escalations, ApplicationEventPublisher events, Clock clock) {
         this.mapper = mapper;
         this.sequences = sequences;
         this.runtimeService = runtimeService;
@@ -86,6 +89,7 @@ public class LetterService {
         this.auditLog = auditLog;
         this.deadlines = deadlines;
         this.escalations = escalations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -101,9 +105,27 @@ public class LetterService {
         if ("COMPLAINT".equals(sourceType) && (sourceRef == null || sourceRef.isBlank())) {
             throw ApiException.badRequest("SOURCE_REF_REQUIRED", "来源为投诉举报时须填写投诉举报编号。");
         }
-        String letterNo = insert(null, sourceType, sourceRef, content, user.userId());
+        return start(sourceType, sourceRef, content, user.userId());
+    }
+
+    /**
+     * A letter a lead's approval of a complaint's proposal starts, its draft written from the complaint; the
+     * supervisor's draft step (the first) completes it. Announced as {@link RecordOpened}, so that the complaint shows it.
+     */
+    @Transactional
+    public LetterRow createForComplaint(String trackingNo, LetterContent draft, String userId) {
+        return start("COMPLAINT", trackingNo, draft, userId);
+    }
+
+    private LetterRow start(String sourceType, String sourceRef, LetterContent content, String userId) {
+        String letterNo = insert(null, sourceType, sourceRef, content, userId);
         engineAccess.withoutAuthorizationChecks(() -> runtimeService.startProcessInstanceByKey(PROCESS, letterNo));
-        return mapper.findByNo(letterNo).orElseThrow();
+        LetterRow letter = mapper.findByNo(letterNo).orElseThrow();
+        if ("COMPLAINT".equals(sourceType)) {
+            events.publishEvent(new RecordOpened("COMPLAINT", letter.sourceRef(), RecordOpened.SUGGESTION_LETTER,
+                    letter.id(), letterNo));
+        }
+        return letter;
     }
 
     /** A letter decided by a case: written now, started by the case's call activity. */

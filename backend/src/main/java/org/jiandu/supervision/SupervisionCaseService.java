@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
+import org.jiandu.clue.ClueProposal;
+import org.jiandu.clue.ClueService;
+import org.jiandu.clue.ClueSource;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
@@ -31,6 +34,8 @@ import org.jiandu.trace.AuditLog;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
+import org.jiandu.workflow.RecordOpened;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,11 +65,18 @@ public class SupervisionCaseService {
     private final UserDirectory users;
     private final Notifications notifications;
     private final AuditLog auditLog;
+    private final ClueService clues;
+    private final CorrectiveDecisions correctiveDecisions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SupervisionCaseService(CaseMapper mapper, LetterService letters, Sequences sequences, RuntimeService runtimeService,
                 EngineAccess engineAccess, ProcessTasks tasks, DocumentStore store, OrgUnitMapper orgs,
-                UserDirectory users, Notifications notifications, AuditLog auditLog, Clock clock) {
+                UserDirectory users, Notifications notifications, AuditLog auditLog, ClueService clues,
+                CorrectiveDecisions correctiveDecisions, ApplicationEventPublisher events, Clock clock) {
+        this.clues = clues;
+        this.correctiveDecisions = correctiveDecisions;
+        this.events = events;
         this.mapper = mapper;
         this.letters = letters;
         this.sequences = sequences;
@@ -84,6 +96,16 @@ public class SupervisionCaseService {
     /** Opens a case (立案 request) from a source; the lead's filing approval is the first step. */
     @Transactional
     public CaseRow open(CurrentUser user, OpenCaseRequest request) {
+        return open(user.userId(), request);
+    }
+
+    /**
+     * Opens a case on behalf of a user who need not be logged in through the API, e.g. the lead whose approval of a
+     * complaint's proposal (in Tasklist or the API) opens the case. A case from a complaint is announced as
+     * {@link RecordOpened}, so that the complaint shows it.
+     */
+    @Transactional
+    public CaseRow open(String userId, OpenCaseRequest request) {
         if (!SOURCES.contains(request.sourceType())) {
             throw ApiException.badRequest("INVALID_SOURCE", "案件来源须为 " + String.join("、", SOURCES) + " 之一。");
         }
@@ -100,7 +122,7 @@ public class SupervisionCaseService {
         row.agencyCode = request.agencyCode();
         row.title = request.title().strip();
         row.summary = request.summary().strip();
-        row.createdBy = user.userId();
+        row.createdBy = userId;
         row.createdAt = now();
         mapper.insert(row);
         engineAccess.withoutAuthorizationChecks(() ->
@@ -111,6 +133,10 @@ public class SupervisionCaseService {
         changes.put("agency", row.agencyCode);
         changes.put("title", row.title);
         auditLog.record(RECORD, row.caseNo, "CASE_OPENED", changes);
+        if ("COMPLAINT".equals(row.sourceType)) {
+            events.publishEvent(new RecordOpened("COMPLAINT", row.sourceRef, RecordOpened.SUPERVISION_CASE, row.id,
+                    row.caseNo));
+        }
         notifications.notifyGroup(Role.LEAD.groupId(), NotificationKind.NEW_TASK, "立案审批：" + row.caseNo, row.title,
                 RECORD, row.caseNo);
         return mapper.find(row.id).orElseThrow();
@@ -188,23 +214,43 @@ public class SupervisionCaseService {
         tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions(), "opinion", opinion));
     }
 
-    /** Records the minutes and the decision; the decided letters are written now and run as called processes. */
+    /**
+     * Records the minutes and the decision. The decided letters are written now and run as called processes; a
+     * decided clue transfer is proposed now (its legal review is the next step of its own process), with the case
+     * as its source and the case's agency as the agency concerned. All in this one transaction.
+     */
     @Transactional
     public void decide(long id, CurrentUser user, DecisionRequest decision) {
         CaseRow row = internal(id, user);
         Task task = tasks.require(row.caseNo(), "Task_RecordDecision", user);
         boolean anyAction = !decision.letters().isEmpty() || notBlank(decision.correctiveDecision())
-                || notBlank(decision.clueTransfer());
+                || notBlank(decision.clueTransfer()) || decision.clue() != null;
         if (decision.closeNoFinding() == anyAction) {
             throw ApiException.badRequest("INVALID_DECISION", decision.closeNoFinding()
                     ? "不予处理结案时不能同时发建议书、作纠正决定或移送线索。"
                     : "请至少选择一项处理决定：不予处理结案、监督建议书、纠正决定或移送线索。");
         }
+        if (notBlank(decision.clueTransfer()) && decision.clue() == null) {
+            throw ApiException.badRequest("CLUE_DETAILS_REQUIRED",
+                    "决定移送问题线索的，请填写线索的类别、事实和涉及人员（clue），以便提出移送。");
+        }
         for (LetterContent letter : decision.letters()) {
             letters.createForCase(row.caseNo(), letter, user.userId());
         }
-        mapper.decide(id, decision.closeNoFinding(), strip(decision.correctiveDecision()), strip(decision.clueTransfer()),
+        String clueTransfer = strip(decision.clueTransfer());
+        if (decision.clue() != null) {
+            ClueProposal asked = decision.clue();
+            clues.propose(new ClueProposal(asked.target(), asked.targetOrgCode(), asked.categoryCode(), asked.facts(),
+                    asked.personsInvolved(), row.agencyCode(), new ClueProposal.ClueRef(ClueSource.CASE, row.caseNo()),
+                    asked.evidenceLinks()), user);
+            // the clue's number is shown only to those with need to know (linkedClues), not in the case's own text
+            clueTransfer = clueTransfer == null ? "移送问题线索" : clueTransfer;
+        }
+        mapper.decide(id, decision.closeNoFinding(), strip(decision.correctiveDecision()), clueTransfer,
                 user.userId(), now());
+        if (notBlank(decision.correctiveDecision())) {
+            correctiveDecisions.issue(row, decision.correctiveDecision().strip(), user.userId());
+        }
         var variables = ProcessTasks.decisions().putValue("letterCount", decision.letters().size());
         tasks.complete(task, ProcessTasks.text(variables, "minutes", decision.minutes()));
     }
@@ -221,10 +267,12 @@ public class SupervisionCaseService {
                         letter.title(), letter.status()))
                 .toList();
         if (agencyView) {
-            return new CaseView(row.forAgency(), List.of(), List.of(), List.of(), List.of(), caseLetters, List.of());
+            return new CaseView(row.forAgency(), List.of(), List.of(), List.of(), List.of(), caseLetters,
+                    servedOnAgency(row), List.of());
         }
         return new CaseView(row, tasks.steps(row.caseNo()), mapper.decisions(id), mapper.records(id),
-                mapper.participants(id), caseLetters, store.list(RECORD, row.caseNo()));
+                mapper.participants(id), caseLetters, store.list(RECORD, row.caseNo()),
+                clues.linkedClues(ClueSource.CASE, row.caseNo(), user));
     }
 
     @Transactional(readOnly = true)
@@ -246,13 +294,21 @@ public class SupervisionCaseService {
         return mapper.list(null, sourceType, sourceRef, null, 0, 100);
     }
 
+    /** Downloads a case document: staff any, the agency concerned only what was served on it (纠正决定书). */
     @Transactional
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
-        CaseRow row = internal(id, user);
+        CaseRow row = visible(id, user);
+        boolean agencyView = !LetterService.isInternal(user);
         StoredDocument document = store.find(documentId)
                 .filter(doc -> RECORD.equals(doc.recordType()) && row.caseNo().equals(doc.recordNo()))
+                .filter(doc -> !agencyView || doc.docType() == DocType.CORRECTIVE_DECISION)
                 .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
         return store.download(document);
+    }
+
+    private List<StoredDocument> servedOnAgency(CaseRow row) {
+        return store.list(RECORD, row.caseNo()).stream().filter(doc -> doc.docType() == DocType.CORRECTIVE_DECISION)
+                .toList();
     }
 
     // ------------------------------------------------------------------ process hooks
@@ -337,7 +393,7 @@ public class SupervisionCaseService {
             text.append("作出纠正决定；");
         }
         if (decided.clueTransfer() != null) {
-            text.append("移送问题线索（待线索移送程序办理）；");
+            text.append("移送问题线索（已提出移送，按线索移送程序办理）；");
         }
         return text.toString();
     }

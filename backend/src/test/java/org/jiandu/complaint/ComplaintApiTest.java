@@ -289,8 +289,17 @@ class ComplaintApiTest extends IntegrationTest {
         String docNo = detail.get("replyDocNo").asText();
         assertThat(docNo).matches("市司监复〔" + LocalDate.now().getYear() + "〕\\d+号");
         assertThat(detail.get("status").asText()).isEqualTo("REPLIED");
-        assertThat(detail.get("followUps").get(0).get("targetType").asText()).isEqualTo("SUGGESTION_LETTER");
-        assertThat(detail.get("followUps").get(0).get("targetId").isNull()).isTrue();
+        // the approval started the letter, its draft written from the complaint, and the complaint shows it
+        JsonNode followUp = detail.get("followUps").get(0);
+        assertThat(followUp.get("targetType").asText()).isEqualTo("SUGGESTION_LETTER");
+        assertThat(followUp.get("targetRecordNo").asText()).startsWith("JY-");
+        JsonNode letter = get("supervisor", "/api/letters/" + followUp.get("targetId").asLong()).body();
+        assertThat(letter.at("/letter/letterNo").asText()).isEqualTo(followUp.get("targetRecordNo").asText());
+        assertThat(letter.at("/letter/sourceType").asText()).isEqualTo("COMPLAINT");
+        assertThat(letter.at("/letter/sourceRef").asText()).isEqualTo(trackingNo);
+        assertThat(letter.at("/letter/agencyCode").asText()).isEqualTo("SCJ");
+        assertThat(letter.at("/letter/body").asText()).contains("现场检查未出示执法证件属实");
+        assertThat(letter.get("steps").findValuesAsText("taskKey")).containsExactly("Task_DraftLetter");
         assertThat(detail.get("documents").get(0).get("docNo").asText()).isEqualTo(docNo);
         List<String> steps = detail.get("decisions").findValuesAsText("step");
         assertThat(steps).containsExactly("REVIEW_ACCEPTANCE", "APPROVE_ACCEPTANCE", "ASSIGN_SUPERVISOR", "INVESTIGATE",
@@ -312,6 +321,63 @@ class ComplaintApiTest extends IntegrationTest {
                 .isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE record_type = 'COMPLAINT' AND record_no = ?"
                 + " AND action = 'TASK_COMPLETED'", Long.class, trackingNo)).isEqualTo(7);
+    }
+
+    @Test
+    void anApprovedCaseProposalOpensTheCaseAndEachShowsTheOther() {
+        String trackingNo = approvedProposal("SUPERVISION_CASE");
+        JsonNode followUp = get("lead", "/api/complaints/" + idOf(trackingNo)).body().get("followUps").get(0);
+        assertThat(followUp.get("targetType").asText()).isEqualTo("SUPERVISION_CASE");
+        String caseNo = followUp.get("targetRecordNo").asText();
+        assertThat(caseNo).startsWith("AJ-");
+        assertThat(followUp.get("linkedAt").isNull()).isFalse();
+        JsonNode opened = get("lead", "/api/cases/" + followUp.get("targetId").asLong()).body();
+        assertThat(opened.at("/supervisionCase/caseNo").asText()).isEqualTo(caseNo);
+        assertThat(opened.at("/supervisionCase/sourceType").asText()).isEqualTo("COMPLAINT");
+        assertThat(opened.at("/supervisionCase/sourceRef").asText()).isEqualTo(trackingNo);
+        assertThat(opened.at("/supervisionCase/agencyCode").asText()).isEqualTo("SCJ");
+        assertThat(opened.at("/supervisionCase/createdBy").asText()).isEqualTo("lead");
+        assertThat(opened.get("steps").findValuesAsText("taskKey")).containsExactly("Task_ApproveFiling");
+        // one trace: the complaint's shows the case's process
+        assertThat(get("auditor", "/api/trace/" + trackingNo).toString()).contains(caseNo);
+    }
+
+    @Test
+    void anApprovedClueProposalIsTakenUpWhenItsHandlerProposesTheTransfer() {
+        String trackingNo = approvedProposal("CLUE_TRANSFER");
+        long id = idOf(trackingNo);
+        // a transfer needs facts only the handler can state: the handler is asked, nothing is opened yet
+        assertThat(notificationsOf("supervisor", "INFO", trackingNo)).isEqualTo(1);
+        assertThat(get("lead", "/api/complaints/" + id).body().get("followUps").get(0).get("targetRecordNo").isNull())
+                .isTrue();
+        Response proposed = post("supervisor", "/api/clues", Map.of("categoryCode", "ILLEGAL_PROCEDURE",
+                "facts", "执法人员检查时未出示执法证件并扣押电子秤。", "personsInvolved", "李某", "agencyCode", "SCJ",
+                "source", Map.of("type", "COMPLAINT", "no", trackingNo)));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        String clueNo = proposed.body().get("clueNo").asText();
+        JsonNode handlers = get("supervisor", "/api/complaints/" + id).body().get("followUps").get(0);
+        assertThat(handlers.get("targetRecordNo").asText()).isEqualTo(clueNo);
+        // need to know: a supervisor who does not handle the clue sees that a transfer was approved, not which
+        JsonNode others = get("supervisor2", "/api/complaints/" + id).body().get("followUps").get(0);
+        assertThat(others.get("targetType").asText()).isEqualTo("CLUE_TRANSFER");
+        assertThat(others.get("targetRecordNo").isNull()).isTrue();
+        assertThat(get("supervisor2", "/api/complaints/" + id).toString()).doesNotContain(clueNo);
+        assertThat(get("supervisor2", "/api/trace/" + trackingNo).toString()).doesNotContain(clueNo);
+        assertThat(get("auditor", "/api/trace/" + trackingNo).toString()).contains(clueNo);
+    }
+
+    /** A complaint about SCJ taken to the lead's approval of the given proposal. */
+    private String approvedProposal(String proposal) {
+        String trackingNo = publicPost("/api/public/complaints", complaint()).body().get("trackingNo").asText();
+        long id = idOf(trackingNo);
+        assertThat(completeCurrent("clerk", id, Map.of("acceptanceDecision", "ACCEPT")).status()).isEqualTo(200);
+        assertThat(completeCurrent("lead", id, Map.of("acceptanceApproved", true)).status()).isEqualTo(200);
+        assertThat(completeCurrent("lead", id, Map.of("supervisorId", "supervisor")).status()).isEqualTo(200);
+        assertThat(completeCurrent("supervisor", id, Map.of("investigationAction", "PROPOSE", "proposal", proposal,
+                "findings", "经调取执法记录，现场检查未出示执法证件属实。")).status()).isEqualTo(200);
+        Response approved = completeCurrent("lead", id, Map.of("proposalApproved", true));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        return trackingNo;
     }
 
     @Test

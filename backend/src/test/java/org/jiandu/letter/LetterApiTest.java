@@ -239,9 +239,30 @@ class LetterApiTest extends IntegrationTest {
                 .taskDefinitionKey("Task_ReplyLetterSupervise").singleResult().getId();
         assertThat(post("supervisor", "/api/escalations/" + taskId + "/decision", Map.of("publicNotice", true,
                 "clueProposal", true, "reason", "逾期不复")).status()).isEqualTo(403);
+        // clue details without a transfer decided, or with an unknown category: refused, the 督办 task stays open
+        Map<String, Object> clue = Map.of("categoryCode", "DEFYING_SUPERVISION",
+                "facts", "市生态环境局收到监督建议书后逾期不予答复，经催办仍未答复。", "personsInvolved", "王某（法制科科长）");
+        Response notDecided = post("lead", "/api/escalations/" + taskId + "/decision", Map.of("publicNotice", true,
+                "clueProposal", false, "reason", "逾期不复", "clue", clue));
+        assertThat(notDecided.code()).isEqualTo("CLUE_NOT_DECIDED");
+        Response unknown = post("lead", "/api/escalations/" + taskId + "/decision", Map.of("publicNotice", true,
+                "clueProposal", true, "reason", "逾期不复", "clue", Map.of("categoryCode", "NO_SUCH",
+                        "facts", "逾期不复", "personsInvolved", "王某")));
+        assertThat(unknown.code()).isEqualTo("UNKNOWN_CATEGORY");
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM clue WHERE source_no = ?", Long.class, letter.letterNo()))
+                .isZero();
         Response decided = post("lead", "/api/escalations/" + taskId + "/decision", Map.of("publicNotice", true,
-                "clueProposal", true, "reason", "宽限期满仍未回复，予以通报"));
+                "clueProposal", true, "reason", "宽限期满仍未回复，予以通报", "clue", clue));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        // the transfer is proposed with the letter as its source and the agency concerned, legal review next
+        JsonNode proposed = get("lead", "/api/clues/linked?sourceType=LETTER&sourceNo=" + letter.letterNo()).body();
+        assertThat(proposed).hasSize(1);
+        String clueNo = proposed.get(0).get("clueNo").asText();
+        assertThat(proposed.get(0).get("status").asText()).isEqualTo("LEGAL_REVIEW");
+        assertThat(proposed.get(0).get("agencyName").asText()).isEqualTo("市生态环境局");
+        assertThat(get("agency-hbj", "/api/clues/" + proposed.get(0).get("id").asLong()).status()).isEqualTo(404);
+        assertThat(get("agency-hbj", "/api/trace/" + letter.letterNo()).toString()).doesNotContain(clueNo);
         JsonNode supervised = get("lead", "/api/letters/" + id).body();
         assertThat(supervised.get("escalations").findValuesAsText("stage")).contains("SUPERVISION", "PUBLIC_NOTICE");
         assertThat(get("agency-hbj", "/api/agencies/HBJ/public-notices").body().findValuesAsText("recordNo"))

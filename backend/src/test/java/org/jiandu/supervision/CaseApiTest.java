@@ -2,9 +2,12 @@ package org.jiandu.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jiandu.IntegrationTest;
 import org.jiandu.trace.TraceLinks;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,7 @@ class CaseApiTest extends IntegrationTest {
     List<TraceLinks> traceLinks;
 
     @Test
-    void caseFromAComplaintClosesWhenItsLetterHasClosed() {
+    void caseFromAComplaintClosesWhenItsLetterHasClosed() throws Exception {
         String complaintNo = "TS-2026-" + System.nanoTime() % 1_000_000;
         Response opened = post("supervisor", "/api/cases", Map.of("sourceType", "COMPLAINT", "sourceRef", complaintNo,
                 "agencyCode", "HBJ", "title", "生态环境局行政处罚程序违法案", "summary", "投诉反映处罚前未告知听证权利。"));
@@ -55,15 +58,65 @@ class CaseApiTest extends IntegrationTest {
         Response invalid = post("supervisor", "/api/cases/" + id + "/decision", Map.of("minutes", "纪要", "closeNoFinding", true,
                 "clueTransfer", "移送"));
         assertThat(invalid.code()).isEqualTo("INVALID_DECISION");
+        Map<String, Object> letter = Map.of("agencyCode", "HBJ", "title", "关于依法告知听证权利的监督建议书",
+                "body", "你单位在行政处罚中未告知当事人听证权利。", "rectificationRequired", false);
+        // a transfer decided without the clue's details, or with an unknown category, changes nothing
+        Response noDetails = post("supervisor", "/api/cases/" + id + "/decision", Map.of("minutes", "纪要",
+                "closeNoFinding", false, "letters", List.of(letter), "clueTransfer", "建议移送纪委监委。"));
+        assertThat(noDetails.status()).isEqualTo(400);
+        assertThat(noDetails.code()).isEqualTo("CLUE_DETAILS_REQUIRED");
+        Response unknownCategory = post("supervisor", "/api/cases/" + id + "/decision", Map.of("minutes", "纪要",
+                "closeNoFinding", false, "letters", List.of(letter), "clue", Map.of("categoryCode", "NO_SUCH",
+                        "facts", "执法人员张某未告知听证权利。", "personsInvolved", "张某")));
+        assertThat(unknownCategory.status()).isEqualTo(400);
+        assertThat(unknownCategory.code()).isEqualTo("UNKNOWN_CATEGORY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_letter WHERE case_no = ?", Long.class, caseNo))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM clue WHERE source_no = ?", Long.class, caseNo)).isZero();
+        assertThat(get("supervisor", "/api/cases/" + id).body().get("steps").findValuesAsText("taskKey"))
+                .containsExactly("Task_RecordDecision");
+
         Response decided = post("supervisor", "/api/cases/" + id + "/decision", Map.of(
                 "minutes", "经集体研究，一致认为处罚程序违法。", "closeNoFinding", false,
-                "letters", List.of(Map.of("agencyCode", "HBJ", "title", "关于依法告知听证权利的监督建议书",
-                        "body", "你单位在行政处罚中未告知当事人听证权利。", "rectificationRequired", false)),
-                "clueTransfer", "执法人员张某涉嫌违反法定程序，建议移送纪委监委。"));
+                "letters", List.of(letter),
+                "clueTransfer", "执法人员张某涉嫌违反法定程序，建议移送纪委监委。",
+                "correctiveDecision", "撤销你单位作出的生态环境行政处罚决定，重新依法作出。",
+                "clue", Map.of("categoryCode", "ILLEGAL_PROCEDURE", "facts", "执法人员张某在行政处罚中未告知当事人听证权利。",
+                        "personsInvolved", "张某（执法大队队员）")));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
         assertThat(decided.body().at("/supervisionCase/status").asText()).isEqualTo("EXECUTING");
         assertThat(decided.body().get("letters")).hasSize(1);
+        // the decided transfer is proposed in the same transaction: its legal review is open, the case is its source
+        JsonNode caseClues = decided.body().get("clues");
+        assertThat(caseClues).hasSize(1);
+        String clueNo = caseClues.get(0).get("clueNo").asText();
+        long clueId = caseClues.get(0).get("id").asLong();
+        JsonNode clue = get("legal", "/api/clues/" + clueId).body();
+        assertThat(clue.get("status").asText()).isEqualTo("LEGAL_REVIEW");
+        assertThat(clue.at("/source/type").asText()).isEqualTo("CASE");
+        assertThat(clue.at("/source/no").asText()).isEqualTo(caseNo);
+        assertThat(clue.at("/agency/code").asText()).isEqualTo("HBJ");
+        // need to know: the agency concerned never sees it, nor does a supervisor who does not handle it
+        assertThat(get("agency-hbj", "/api/clues/" + clueId).status()).isEqualTo(404);
+        assertThat(get("supervisor2", "/api/clues/" + clueId).status()).isEqualTo(404);
+        assertThat(get("supervisor2", "/api/cases/" + id).body().get("clues")).isEmpty();
+        assertThat(get("agency-hbj", "/api/cases/" + id).toString()).doesNotContain(clueNo);
         long letterId = decided.body().get("letters").get(0).get("id").asLong();
+        // the corrective decision is numbered, rendered and served on the agency in the decision's transaction
+        JsonNode corrective = decided.body().get("documents").get(0);
+        assertThat(corrective.get("docType").asText()).isEqualTo("CORRECTIVE_DECISION");
+        assertThat(corrective.get("docNo").asText()).matches("市司监纠〔\\d{4}〕[1-9]\\d*号");
+        assertThat(get("agency-hbj", "/api/cases/" + id).body().get("documents").findValuesAsText("docNo"))
+                .containsExactly(corrective.get("docNo").asText());
+        Response served = get("agency-hbj", "/api/cases/" + id + "/documents/" + corrective.get("id").asLong());
+        assertThat(served.status()).isEqualTo(200);
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(served.bytes()));
+             XWPFWordExtractor text = new XWPFWordExtractor(docx)) {
+            assertThat(text.getText()).contains(corrective.get("docNo").asText(), "市生态环境局：",
+                    "撤销你单位作出的生态环境行政处罚决定", "行政执法监督纠正决定书");
+        }
+        assertThat(get("agency-scj", "/api/cases/" + id + "/documents/" + corrective.get("id").asLong()).status())
+                .isEqualTo(404);
 
         // isolation: another agency does not see the case; the agency concerned sees no internal parts
         assertThat(get("agency-scj", "/api/cases/" + id).status()).isEqualTo(404);
@@ -74,6 +127,7 @@ class CaseApiTest extends IntegrationTest {
         assertThat(agencyView.at("/supervisionCase/clueTransfer").isNull()).isTrue();
         assertThat(agencyView.get("participants")).isEmpty();
         assertThat(agencyView.get("letters")).isEmpty();
+        assertThat(agencyView.get("clues")).isEmpty();
 
         // the letter runs as the case's called process; the case closes when it closes
         post("supervisor", "/api/letters/" + letterId + "/draft", Map.of("agencyCode", "HBJ",
