@@ -97,9 +97,17 @@ public class ProcessTasks {
                 && (groups.contains(link.getGroupId()) || user.userId().equals(link.getUserId())));
     }
 
-    /** Completes the task; a refusal of the task's completion listener reaches the caller as itself (a 4xx). */
+    /**
+     * Completes the task; a refusal of the task's completion listener reaches the caller as itself (a 4xx). A task
+     * of a candidate group is claimed by the actor first, as Tasklist does, so that the history names who completed it
+     * (and a completion that loses the race to another user's claim is a 409).
+     */
     public void complete(Task task, VariableMap variables) {
         try {
+            String actor = actorId();
+            if (task.getAssignee() == null && !Actor.SYSTEM.equals(actor)) {
+                engineAccess.withoutAuthorizationChecks(() -> taskService.claim(task.getId(), actor));
+            }
             engineAccess.withoutAuthorizationChecks(() -> taskService.complete(task.getId(), variables));
         } catch (ProcessEngineException e) {
             throw refusalIn(e).orElseThrow(() -> e);
