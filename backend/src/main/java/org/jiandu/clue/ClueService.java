@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
+import org.jiandu.identity.Actor;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.OrgKind;
 import org.jiandu.identity.OrgUnit;

@@ -8,6 +8,8 @@ final class ComplaintProcess {
     static final String RECORD_TYPE = "COMPLAINT";
 
     static final String COMPLAINT_ID = "complaintId";
+    /** The agency complained about, when the complainant named it: for the inbox's agency column and filter. */
+    static final String AGENCY_CODE = "agencyCode";
     static final String ANONYMOUS = "anonymous";
     static final String REOPEN_COUNT = "reopenCount";
     static final String EXTENDED = "extended";
@@ -23,7 +25,7 @@ final class ComplaintProcess {
     static final String SATISFACTION = "satisfaction";
 
     /** Every variable the process may hold; anything else a completion submits is removed. */
-    static final java.util.Set<String> VARIABLES = java.util.Set.of(COMPLAINT_ID, ANONYMOUS, REOPEN_COUNT, EXTENDED,
+    static final java.util.Set<String> VARIABLES = java.util.Set.of(COMPLAINT_ID, AGENCY_CODE, ANONYMOUS, REOPEN_COUNT, EXTENDED,
             SUPERVISOR_ID, INVESTIGATION_DUE, ACCEPTANCE_DECISION, ACCEPTANCE_APPROVED, INVESTIGATION_ACTION, PROPOSAL,
             EXTENSION_DAYS, EXTENSION_APPROVED, PROPOSAL_APPROVED, SATISFACTION);
 

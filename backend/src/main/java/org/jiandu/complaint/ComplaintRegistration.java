@@ -138,6 +138,9 @@ class ComplaintRegistration {
 
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(COMPLAINT_ID, row.id);
+        if (row.agencyCode != null) {
+            variables.put(AGENCY_CODE, row.agencyCode);
+        }
         variables.put(ANONYMOUS, row.anonymous);
         variables.put(REOPEN_COUNT, 0);
         variables.put(EXTENDED, false);

@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
  *   <li>A record belongs to the organisation named by the process variable {@code agencyCode} of its root
  *   process; without it, to the organisation of the user who started that process; without either, to
  *   no organisation yet (a public intake not yet assigned).</li>
- *   <li>An agency user sees only records of their own organisation.</li>
+ *   <li>An agency user sees only records of their own organisation, and never a complaint's handling (process
+ *   {@code complaint-handling}, audit rows and documents of record type {@code COMPLAINT}), not even of a
+ *   complaint about itself: the trace of a complaint about it shows the case, letters and rectifications that
+ *   followed, without the complaint's own entries.</li>
  *   <li>Staff of a supervision body (clerk, supervisor, lead, legal reviewer, auditor) see records whose
  *   organisation lies in their jurisdiction: the subtree of the nearest government (人民政府) above their own
  *   organisation. A record of no organisation yet is seen by all such staff.</li>
@@ -74,6 +77,11 @@ class TraceAccess {
     /** Whether the caller sees the entries that are not about a clue. */
     boolean seesOrdinaryEntries(CurrentUser user) {
         return user.has(Role.AGENCY) || isStaff(user);
+    }
+
+    /** Whether the caller sees complaint handling (the complainant, the investigation): staff, never agencies. */
+    boolean seesComplaints(CurrentUser user) {
+        return !user.has(Role.AGENCY) && isStaff(user);
     }
 
     /** Whether the caller sees a clue, given whether they are involved in it. */

@@ -59,6 +59,8 @@ public class TraceService {
 
     static final String CLUE_PROCESS = "clue-transfer";
     static final String CLUE_RECORD_TYPE = "CLUE";
+    static final String COMPLAINT_PROCESS = "complaint-handling";
+    static final String COMPLAINT_RECORD_TYPE = "COMPLAINT";
     static final String AGENCY_VARIABLE = "agencyCode";
     static final String EXPORT_RECORD_TYPE = "TRACE";
     private static final int MAX_DETAIL = 500;
@@ -254,10 +256,15 @@ public class TraceService {
         Set<String> clueRoots = new HashSet<>(clueRootOf.values());
         Set<String> involved = involvedClues(user, clueRoots, all);
         boolean ordinary = access.seesOrdinaryEntries(user);
+        // a complaint's handling (the complainant, the investigation) is the supervision body's, never an agency's
+        boolean complaints = ordinary && access.seesComplaints(user);
+        Set<String> complaintKeys = all.values().stream()
+                .filter(instance -> COMPLAINT_PROCESS.equals(instance.getProcessDefinitionKey()))
+                .map(HistoricProcessInstance::getBusinessKey).collect(Collectors.toSet());
         List<HistoricProcessInstance> visible = all.values().stream()
                 .filter(instance -> clueInstances.contains(instance.getId())
                         ? access.seesClue(user, involved.contains(clueRootOf.get(instance.getId())))
-                        : ordinary)
+                        : COMPLAINT_PROCESS.equals(instance.getProcessDefinitionKey()) ? complaints : ordinary)
                 .toList();
         boolean opens = ordinary ? access.mayOpen(user, owner)
                 : visible.stream().anyMatch(instance -> clueInstances.contains(instance.getId()));
@@ -290,7 +297,11 @@ public class TraceService {
                 (recordType, recordNo) -> {
             boolean clue = CLUE_RECORD_TYPE.equals(recordType)
                     || (clueKeys.contains(recordNo) && !ordinaryKeys.contains(recordNo));
-            return clue ? allClues || visibleClueKeys.contains(recordNo) : ordinary;
+            if (clue) {
+                return allClues || visibleClueKeys.contains(recordNo);
+            }
+            boolean complaint = COMPLAINT_RECORD_TYPE.equals(recordType) || complaintKeys.contains(recordNo);
+            return complaint ? complaints : ordinary;
         }));
     }
 

@@ -130,8 +130,14 @@ class EndToEndTraceTest extends IntegrationTest {
         assertThat(agencyTrace.toString()).doesNotContain(clueNo).doesNotContain("CLUE_PROPOSED")
                 .doesNotContain("逾期拒不报送整改方案");
         assertThat(get("agency-scj", "/api/trace/" + clueNo).status()).isEqualTo(404);
-        // and the complaint's trace, which names the complainant, is not the agency's to read
-        assertThat(get("agency-scj", "/api/trace/" + trackingNo).status()).isEqualTo(404);
+        // the trace of the complaint about it shows the agency what followed, nothing of the complaint's handling
+        Response agencyComplaintTrace = get("agency-scj", "/api/trace/" + trackingNo);
+        assertThat(agencyComplaintTrace.status()).isEqualTo(200);
+        assertThat(agencyComplaintTrace.body().get("processes").findValuesAsText("processKey"))
+                .contains("supervision-case", "supervision-letter").doesNotContain("complaint-handling", "clue-transfer");
+        assertThat(agencyComplaintTrace.toString()).doesNotContain(clueNo).doesNotContain("赵六")
+                .doesNotContain("未出示执法证件属实").doesNotContain("13900001111");
+        assertThat(get("agency-hbj", "/api/trace/" + trackingNo).status()).isEqualTo(404);
     }
 
     /** Moves the engine clock just past the timer and fires it, as the job executor would. */

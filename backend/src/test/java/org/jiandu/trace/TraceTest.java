@@ -197,7 +197,9 @@ class TraceTest extends IntegrationTest {
         assertThat(response.body().get("processes").findValuesAsText("processKey"))
                 .containsExactlyInAnyOrder("trace-test-complaint", "trace-test-case", "trace-test-letter");
         assertThat(entries).anyMatch(e -> is(e, "TASK", "COMPLETED") && e.get("userId").asText().equals("agency-scj"));
-        assertThat(response.body().get("documents").findValuesAsText("sha256")).containsExactly(complaintDocSha);
+        // the complaint's own rows and documents (the complainant, the investigation) are the supervision body's
+        assertThat(response.body().get("documents").findValuesAsText("sha256")).doesNotContain(complaintDocSha);
+        assertThat(entries).noneMatch(e -> "COMPLAINT".equals(e.path("recordType").asText()));
         assertThat(entries).noneMatch(e -> e.toString().contains(clueNo) || e.toString().contains("clue-transfer")
                 || e.toString().contains("Call_Clue") || e.toString().contains("CLUE")
                 || e.toString().contains("discipline"));
@@ -304,7 +306,8 @@ class TraceTest extends IntegrationTest {
         assertThat(agency.status()).isEqualTo(200);
         try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(agency.bytes()))) {
             String all = word.getTables().stream().map(table -> table.getText()).reduce("", String::concat);
-            assertThat(all).contains(complaintDocSha).doesNotContain(clueNo, clueDocSha, "clue-transfer");
+            assertThat(all).contains("trace-test-letter").doesNotContain(complaintDocSha, clueNo, clueDocSha,
+                    "clue-transfer");
         }
         assertThat(get("agency-hbj", "/api/trace/" + complaintNo + "/export").status()).isEqualTo(404);
     }
