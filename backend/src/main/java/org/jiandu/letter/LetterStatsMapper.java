@@ -22,6 +22,13 @@ interface LetterStatsMapper {
     List<Counts> escalations(@Param("agencies") List<String> agencies, @Param("from") LocalDateTime from,
                              @Param("until") LocalDateTime until);
 
+    /**
+     * The letter duties of the efficiency figures, c1: letters whose reply term ended in the period and before
+     * {@code now}; c2: of those, replied on time; c3: none.
+     */
+    List<Counts> replyDuties(@Param("agencies") List<String> agencies, @Param("from") LocalDateTime from,
+                             @Param("until") LocalDateTime until, @Param("now") LocalDateTime now);
+
     record Counts(String agencyCode, long c1, long c2, long c3) {
     }
 }

@@ -1,5 +1,7 @@
 package org.jiandu.letter;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jiandu.identity.OrgUnit;
+import org.jiandu.stats.EfficiencyCounts;
+import org.jiandu.stats.EfficiencyInput;
 import org.jiandu.stats.Rate;
 import org.jiandu.stats.StatsQuery;
 import org.jiandu.stats.StatsSection;
@@ -16,15 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Statistics section {@code letters} (监督建议书与整改): per agency, letters served, replies due and replied on
- * time, rectifications verified, late plans and reports, reminder notices, 督办 and public notices.
+ * time, rectifications verified, late plans and reports, reminder notices, 督办 and public notices;
+ * and the letters' share of the efficiency figures (replies due and on time).
  */
 @Component
-class LetterStatsSection implements StatsSection {
+class LetterStatsSection implements StatsSection, EfficiencyInput {
 
     private final LetterStatsMapper mapper;
+    private final Clock clock;
 
-    LetterStatsSection(LetterStatsMapper mapper) {
+    LetterStatsSection(LetterStatsMapper mapper, Clock clock) {
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @Override
@@ -76,6 +83,19 @@ class LetterStatsSection implements StatsSection {
             rows.add(row("合计", total));
         }
         return new StatsTable(headers, rows, notes);
+    }
+
+    /** The letters' share of 监管履行率: replies that fell due in the period (and already), and those on time. */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, EfficiencyCounts> efficiencyCounts(StatsQuery query) {
+        if (query.agencies().isEmpty()) {
+            return Map.of();
+        }
+        return mapper.replyDuties(query.agencyCodes(), query.period().from().atStartOfDay(),
+                        query.period().to().plusDays(1).atStartOfDay(), LocalDateTime.now(clock).withNano(0)).stream()
+                .collect(Collectors.toMap(LetterStatsMapper.Counts::agencyCode,
+                        row -> EfficiencyCounts.duties(row.c1(), row.c2())));
     }
 
     private static long[] figures(LetterStatsMapper.Counts letters, LetterStatsMapper.Counts rectifications,
