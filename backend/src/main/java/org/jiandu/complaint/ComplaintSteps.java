@@ -270,7 +270,12 @@ class ComplaintSteps {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String userId = authentication != null ? authentication.getUserId()
                 : task.getAssignee() != null ? task.getAssignee() : Actor.SYSTEM;
-        return new Decider(userId, null, step.roles().get(0), null);
+        // Tasklist and /engine-rest: the role is the first of the step's roles among the engine's groups
+        List<String> groups = authentication != null && authentication.getGroupIds() != null
+                ? authentication.getGroupIds() : List.of();
+        Role role = step.roles().stream().filter(r -> groups.contains(r.groupId())).findFirst()
+                .orElse(step.roles().get(0));
+        return new Decider(userId, null, role, null);
     }
 
     private LocalDateTime now() {

@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.task.Task;
 import org.jiandu.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +33,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Camunda Tasklist in a real browser (Debian's chromium and chromedriver, installed by {@code .ci/run}):
- * the supervisor logs in, opens a task, claims it, fills its Camunda Form and completes it; the effect is
- * checked through the API. Skipped when the browser is not installed. A screenshot of a failure is saved
+ * a clerk registers a complaint through the API, the supervisor logs in, opens its 受理审查 task of
+ * {@code complaint-handling}, claims it, fills its Camunda Form ({@code complaint-acceptance-review}) and
+ * completes it; the decision and reason recorded, the next step and the inbox's 已办 are checked through the
+ * API. Skipped when the browser is not installed. A screenshot of a failure is saved
  * as {@code backend/target/tasklist-failure.png}.
  */
 @Tag("browser")
@@ -53,7 +56,6 @@ class TasklistBrowserTest extends IntegrationTest {
     void startBrowser() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromedriver are not installed");
-        InboxTestProcesses.deploy(engine);
         ensureWebappAdmin();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -95,9 +97,18 @@ class TasklistBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void supervisorCompletesATaskWithItsFormInTasklist() throws Exception {
-        String businessKey = InboxTestProcesses.start(engine, "SCJ");
-        String taskId = InboxTestProcesses.taskOf(engine, businessKey);
+    void supervisorReviewsAComplaintWithItsFormInTasklist() throws Exception {
+        // a clerk registers a letter; its first step, 受理审查, is claimable by clerks and supervisors
+        Response registered = post("clerk", "/api/complaints", letter());
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        long id = registered.body().get("id").asLong();
+        String trackingNo = registered.body().get("trackingNo").asText();
+        JsonNode steps = get("supervisor", "/api/complaints/" + id).body().get("currentSteps");
+        assertThat(steps).hasSize(1);
+        assertThat(steps.get(0).get("taskKey").asText()).isEqualTo("Task_ReviewAcceptance");
+        assertThat(steps.get(0).get("assignee").isNull()).isTrue();
+        String taskId = steps.get(0).get("taskId").asText();
+        String reason = "投诉事项已由市市场监督管理局依法处理完毕，不属于本机关受理范围（浏览器测试）。";
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
@@ -116,10 +127,11 @@ class TasklistBrowserTest extends IntegrationTest {
             assertThat(claim.getText()).as("Tasklist speaks Chinese to a Chinese browser").isEqualTo("认领");
             claim.click();
 
-            WebElement opinion = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea")));
-            assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("处理意见", "处理结论");
-            opinion.sendKeys("已在浏览器中办理");
-            browser.findElement(By.xpath("//label[normalize-space(.)='同意']")).click();
+            // the Camunda Form complaint-acceptance-review: not accepted, with the reason it then asks for
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space(.)='不予受理']")))
+                    .click();
+            assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("受理意见", "理由");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea"))).sendKeys(reason);
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
 
             wait.withMessage("the task is completed").until(driver ->
@@ -132,14 +144,45 @@ class TasklistBrowserTest extends IntegrationTest {
             throw e;
         }
 
-        // the effect, as the API shows it
-        JsonNode done = get("supervisor", "/api/tasks?view=DONE&businessKey=" + businessKey).body();
+        // the effect, as the API shows it: the supervisor's decision with the reason typed, and the lead's step next
+        JsonNode detail = get("supervisor", "/api/complaints/" + id).body();
+        JsonNode decisions = detail.get("decisions");
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).get("step").asText()).isEqualTo("REVIEW_ACCEPTANCE");
+        assertThat(decisions.get(0).get("decision").asText()).isEqualTo("REJECT");
+        assertThat(decisions.get(0).get("reason").asText()).isEqualTo(reason);
+        assertThat(decisions.get(0).get("actor").asText()).isEqualTo("supervisor");
+        assertThat(decisions.get(0).get("actorRole").asText()).isEqualTo("supervisor");
+        assertThat(detail.get("currentSteps")).hasSize(1);
+        assertThat(detail.get("currentSteps").get(0).get("taskKey").asText()).isEqualTo("Task_ApproveAcceptance");
+
+        JsonNode done = get("supervisor", "/api/tasks?view=DONE&businessKey=" + trackingNo).body();
         assertThat(done.get("total").asLong()).isEqualTo(1);
-        assertThat(done.get("items").get(0).get("stepName").asText()).isEqualTo("承办");
-        Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
-        assertThat(review.getName()).isEqualTo("审核");
-        assertThat(engine.getRuntimeService().getVariable(review.getProcessInstanceId(), "decision")).isEqualTo("agree");
-        assertThat(engine.getRuntimeService().getVariable(review.getProcessInstanceId(), "opinion"))
-                .isEqualTo("已在浏览器中办理");
+        assertThat(done.get("items").get(0).get("stepName").asText()).isEqualTo("受理审查");
+        assertThat(done.get("items").get(0).get("processKey").asText()).isEqualTo("complaint-handling");
+
+        // the lead sees what was decided and, approving it, closes the complaint as not accepted
+        Response approved = post("lead", "/api/complaints/" + id + "/tasks/"
+                + detail.get("currentSteps").get(0).get("taskId").asText() + "/complete",
+                Map.of("acceptanceApproved", true));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.body().get("status").asText()).isEqualTo("NOT_ACCEPTED");
+        assertThat(approved.body().get("statusNote").asText()).contains(reason);
+    }
+
+    /** A letter to the supervision body, as a clerk registers it. */
+    private static Map<String, Object> letter() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", "LETTER");
+        body.put("anonymous", false);
+        body.put("complainantName", "王五");
+        body.put("complainantPhone", "13700002222");
+        body.put("agencyCode", "SCJ");
+        body.put("fieldCode", "MARKET");
+        body.put("occurredOn", LocalDate.now().minusDays(5).toString());
+        body.put("occurredPlace", "建设路夜市");
+        body.put("facts", "执法人员在夜市检查时未说明理由即没收了我的货物。");
+        body.put("demands", "请求核查执法程序是否合法。");
+        return body;
     }
 }
