@@ -1,6 +1,5 @@
 package org.jiandu.clue;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -35,14 +34,6 @@ final class ClueStatistics {
             return ClueMapper.Scope.everything();
         }
         return ClueAccess.scopeOf(user.get()).orElse(null);
-    }
-
-    private static LocalDateTime from(StatsQuery query) {
-        return query.period().from().atStartOfDay();
-    }
-
-    private static LocalDateTime until(StatsQuery query) {
-        return query.period().to().plusDays(1).atStartOfDay();
     }
 
     private static List<Long> agencyIds(StatsQuery query) {
@@ -86,7 +77,7 @@ final class ClueStatistics {
             ClueMapper.Scope scope = scope();
             Map<Long, ClueMapper.AgencyFigures> byAgency = new HashMap<>();
             if (scope != null && !query.agencies().isEmpty()) {
-                clues.figuresByAgency(scope, agencyIds(query), from(query), until(query), query.period().to())
+                clues.figuresByAgency(scope, agencyIds(query), query.period().start(), query.period().end(), query.period().to())
                         .forEach(row -> byAgency.put(row.agencyOrgId(), row));
             }
             List<List<Object>> rows = new ArrayList<>();
@@ -151,7 +142,7 @@ final class ClueStatistics {
             Map<String, Map<ClueOutcome, Long>> counts = new LinkedHashMap<>();
             Map<String, Long> pending = new HashMap<>();
             if (scope != null && !query.agencies().isEmpty()) {
-                for (ClueMapper.CountRow row : clues.transfersByCategory(scope, agencyIds(query), from(query), until(query))) {
+                for (ClueMapper.CountRow row : clues.transfersByCategory(scope, agencyIds(query), query.period().start(), query.period().end())) {
                     if (row.outcomeKind() == null) {
                         pending.merge(row.categoryCode(), row.n(), Long::sum);
                     } else {

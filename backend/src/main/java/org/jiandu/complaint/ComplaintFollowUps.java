@@ -3,6 +3,7 @@ package org.jiandu.complaint;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jiandu.identity.OrgKind;
@@ -113,7 +114,7 @@ class ComplaintFollowUps {
 
     private void askHandler(Complaint complaint, String title, String body) {
         if (complaint.supervisorId() != null) {
-            notifications.notifyUsers(java.util.List.of(complaint.supervisorId()), NotificationKind.INFO, title, body,
+            notifications.notifyUsers(List.of(complaint.supervisorId()), NotificationKind.INFO, title, body,
                     ComplaintProcess.RECORD_TYPE, complaint.trackingNo());
         } else {
             notifications.notifyGroup(Role.SUPERVISOR.groupId(), NotificationKind.INFO, title, body,

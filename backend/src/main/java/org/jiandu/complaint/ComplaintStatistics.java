@@ -1,6 +1,5 @@
 package org.jiandu.complaint;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,14 +31,6 @@ final class ComplaintStatistics {
     }
 
     static final String AGENCY_NOTE = "按被投诉的执法部门统计；未注明执法部门的投诉举报不计入。";
-
-    private static LocalDateTime from(StatsQuery query) {
-        return query.period().from().atStartOfDay();
-    }
-
-    private static LocalDateTime until(StatsQuery query) {
-        return query.period().to().plusDays(1).atStartOfDay();
-    }
 
     /** Per agency: received, accepted, replied, on time, handling time, return visits. */
     @Component
@@ -78,9 +69,9 @@ final class ComplaintStatistics {
             Map<String, ComplaintStatsMapper.Visits> visits = new HashMap<>();
             Map<String, List<WorkingDayDurations.Interval>> handled = new HashMap<>();
             if (!agencies.isEmpty()) {
-                mapper.byAgency(agencies, from(query), until(query)).forEach(row -> counts.put(row.agencyCode(), row));
-                mapper.returnVisits(agencies, from(query), until(query)).forEach(row -> visits.put(row.agencyCode(), row));
-                for (ComplaintStatsMapper.Handled row : mapper.handled(agencies, from(query), until(query))) {
+                mapper.byAgency(agencies, query.period().start(), query.period().end()).forEach(row -> counts.put(row.agencyCode(), row));
+                mapper.returnVisits(agencies, query.period().start(), query.period().end()).forEach(row -> visits.put(row.agencyCode(), row));
+                for (ComplaintStatsMapper.Handled row : mapper.handled(agencies, query.period().start(), query.period().end())) {
                     handled.computeIfAbsent(row.agencyCode(), code -> new ArrayList<>()).addAll(Collections.nCopies(
                             (int) row.n(), new WorkingDayDurations.Interval(row.receivedOn(), row.repliedOn())));
                 }
@@ -204,7 +195,7 @@ final class ComplaintStatistics {
     private static StatsTable received(ComplaintStatsMapper mapper, String dimension, StatsQuery query, String header,
                                        Map<String, String> labels, Map<String, Boolean> enabled) {
         Map<String, ComplaintStatsMapper.Received> counts = query.agencies().isEmpty() ? Map.of()
-                : mapper.received(dimension, query.agencyCodes(), from(query), until(query)).stream()
+                : mapper.received(dimension, query.agencyCodes(), query.period().start(), query.period().end()).stream()
                         .collect(Collectors.toMap(ComplaintStatsMapper.Received::code, Function.identity()));
         List<List<Object>> rows = new ArrayList<>();
         long[] total = new long[4];
@@ -242,11 +233,11 @@ final class ComplaintStatistics {
             if (query.agencies().isEmpty()) {
                 return counts;
             }
-            for (ComplaintStatsMapper.Concluded row : mapper.concluded(query.agencyCodes(), from(query), until(query))) {
+            for (ComplaintStatsMapper.Concluded row : mapper.concluded(query.agencyCodes(), query.period().start(), query.period().end())) {
                 counts.merge(row.agencyCode(), EfficiencyCounts.matters(row.concluded(), row.unfounded()),
                         EfficiencyCounts::plus);
             }
-            for (ComplaintStatsMapper.Visits row : mapper.returnVisits(query.agencyCodes(), from(query), until(query))) {
+            for (ComplaintStatsMapper.Visits row : mapper.returnVisits(query.agencyCodes(), query.period().start(), query.period().end())) {
                 counts.merge(row.agencyCode(), EfficiencyCounts.returnVisits(row.total(), row.satisfied(),
                         row.basicallySatisfied()), EfficiencyCounts::plus);
             }

@@ -46,8 +46,8 @@ class PublicNoticeStatistics implements StatsSection {
     public StatsTable figures(StatsQuery query) {
         Map<String, PublicNoticeStatsMapper.Counts> counts = new HashMap<>();
         if (!query.agencies().isEmpty()) {
-            mapper.byAgency(query.agencyCodes(), query.period().from().atStartOfDay(),
-                    query.period().to().plusDays(1).atStartOfDay()).forEach(row -> counts.put(row.agencyCode(), row));
+            mapper.byAgency(query.agencyCodes(), query.period().start(),
+                    query.period().end()).forEach(row -> counts.put(row.agencyCode(), row));
         }
         List<List<Object>> rows = new ArrayList<>();
         long[] total = new long[3];

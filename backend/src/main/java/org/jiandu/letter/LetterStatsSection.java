@@ -62,8 +62,8 @@ class LetterStatsSection implements StatsSection, EfficiencyInput {
         if (agencies.isEmpty()) {
             return new StatsTable(headers, rows, notes);
         }
-        var from = query.period().from().atStartOfDay();
-        var until = query.period().to().plusDays(1).atStartOfDay();
+        var from = query.period().start();
+        var until = query.period().end();
         Map<String, LetterStatsMapper.Counts> letters = byAgency(mapper.letters(agencies, from, until));
         Map<String, LetterStatsMapper.Counts> rectifications = byAgency(mapper.rectifications(agencies, from, until));
         Map<String, LetterStatsMapper.Counts> escalations = byAgency(mapper.escalations(agencies, from, until));
@@ -92,8 +92,8 @@ class LetterStatsSection implements StatsSection, EfficiencyInput {
         if (query.agencies().isEmpty()) {
             return Map.of();
         }
-        return mapper.replyDuties(query.agencyCodes(), query.period().from().atStartOfDay(),
-                        query.period().to().plusDays(1).atStartOfDay(), LocalDateTime.now(clock).withNano(0)).stream()
+        return mapper.replyDuties(query.agencyCodes(), query.period().start(),
+                        query.period().end(), LocalDateTime.now(clock).withNano(0)).stream()
                 .collect(Collectors.toMap(LetterStatsMapper.Counts::agencyCode,
                         row -> EfficiencyCounts.duties(row.c1(), row.c2())));
     }

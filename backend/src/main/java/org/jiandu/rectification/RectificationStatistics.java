@@ -53,7 +53,7 @@ class RectificationStatistics implements StatsSection, EfficiencyInput {
         List<String> headers = List.of("被监督单位", "启动整改", "报告完成", "验收通过", "验收不通过", "逾期未完成");
         Map<String, RectificationStatsMapper.Counts> counts = new HashMap<>();
         if (!query.agencies().isEmpty()) {
-            mapper.byAgency(query.agencyCodes(), from(query), until(query), now())
+            mapper.byAgency(query.agencyCodes(), query.period().start(), query.period().end(), now())
                     .forEach(row -> counts.put(row.agencyCode(), row));
         }
         List<List<Object>> rows = new ArrayList<>();
@@ -81,7 +81,7 @@ class RectificationStatistics implements StatsSection, EfficiencyInput {
     public Map<String, EfficiencyCounts> efficiencyCounts(StatsQuery query) {
         Map<String, EfficiencyCounts> counts = new HashMap<>();
         if (!query.agencies().isEmpty()) {
-            mapper.duties(query.agencyCodes(), from(query), until(query), now())
+            mapper.duties(query.agencyCodes(), query.period().start(), query.period().end(), now())
                     .forEach(row -> counts.put(row.agencyCode(), EfficiencyCounts.duties(row.due(), row.onTime())));
         }
         return counts;
@@ -93,13 +93,5 @@ class RectificationStatistics implements StatsSection, EfficiencyInput {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock).withNano(0);
-    }
-
-    private static LocalDateTime from(StatsQuery query) {
-        return query.period().from().atStartOfDay();
-    }
-
-    private static LocalDateTime until(StatsQuery query) {
-        return query.period().to().plusDays(1).atStartOfDay();
     }
 }

@@ -1,6 +1,7 @@
 package org.jiandu.stats;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 /** A statistics period: from and to, both days included. */
 public record StatsPeriod(LocalDate from, LocalDate to) {
@@ -13,6 +14,16 @@ public record StatsPeriod(LocalDate from, LocalDate to) {
 
     public static StatsPeriod year(int year) {
         return new StatsPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /** The period's first moment, for queries over date-times: {@code from} at 00:00. */
+    public LocalDateTime start() {
+        return from.atStartOfDay();
+    }
+
+    /** The first moment after the period (exclusive bound): the day after {@code to} at 00:00. */
+    public LocalDateTime end() {
+        return to.plusDays(1).atStartOfDay();
     }
 
     public boolean contains(LocalDate date) {

@@ -25,8 +25,8 @@ class CaseEfficiency implements EfficiencyInput {
         if (query.agencies().isEmpty()) {
             return Map.of();
         }
-        return mapper.concluded(query.agencyCodes(), query.period().from().atStartOfDay(),
-                        query.period().to().plusDays(1).atStartOfDay()).stream()
+        return mapper.concluded(query.agencyCodes(), query.period().start(),
+                        query.period().end()).stream()
                 .collect(Collectors.toMap(CaseStatsMapper.Concluded::agencyCode,
                         row -> EfficiencyCounts.matters(row.concluded(), row.withoutFinding())));
     }
