@@ -325,6 +325,10 @@ class TaskActions {
     private Current visibleTask(CurrentUser user, String taskId) {
         Current current = load(taskId);
         if (!visible(taskId)) {
+            if (!exists(taskId)) {
+                // it was there a moment ago: someone else completed it in between, a lost race
+                throw ApiException.conflict("CONCURRENT_CHANGE", "该任务刚被他人办理，请刷新后重试。");
+            }
             throw notFound();
         }
         return guardAgency(user, current);
