@@ -71,6 +71,13 @@ record FormSchema(String formId, List<Field> fields) {
         return problems;
     }
 
+    /** The keys of the form's inputs: the only variables a completion of its task may set. */
+    Set<String> fieldKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        fields.forEach(field -> keys.add(field.key()));
+        return keys;
+    }
+
     private static boolean blank(Object value) {
         return value == null || (value instanceof String text && text.isBlank())
                 || (value instanceof Collection<?> items && items.isEmpty());

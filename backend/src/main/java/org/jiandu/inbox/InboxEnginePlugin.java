@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every user task of every deployed process two listeners, without a line in the BPMN: the form
- * check on {@code complete} and the new-task notification on {@code create}. A task whose BPMN declares
+ * check on {@code complete} and the new-task notification on {@code create}; and puts the check of
+ * submitted fields ({@link SubmittedFields}) in front of the engine's task and form services. A task whose BPMN declares
  * its own {@code create} listener (a process that words its own new-task messages, e.g. clue-transfer's
  * need-to-know notices) is not notified a second time.
  */
 @Component
 class InboxEnginePlugin extends AbstractProcessEnginePlugin {
 
-    private final TaskListener formValidation = new FormValidationListener();
+    private final TaskForms forms = new TaskForms();
+    private final TaskListener formValidation = new FormValidationListener(forms);
     private final TaskListener newTask;
 
     InboxEnginePlugin(@Lazy Notifications notifications) {
@@ -34,6 +36,10 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        SubmittedFields submittedFields = new SubmittedFields(forms, configuration);
+        configuration.setTaskService(new SubmittedFields.GuardedTaskService(submittedFields));
+        configuration.setFormService(new SubmittedFields.GuardedFormService(submittedFields));
+        configuration.setFilterService(new ScopedFilterService(configuration));
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

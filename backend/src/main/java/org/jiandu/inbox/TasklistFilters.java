@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.jiandu.identity.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -21,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The shared Tasklist filters every role sees in the browser: 我的待办 (assigned to me), 组待办 (my groups'
- * unclaimed tasks) and 逾期 (overdue tasks I can see). Created once, found by name at every start, and made
- * readable by the role groups.
+ * unclaimed tasks) and 逾期 (overdue tasks that are mine or my groups'). Created once, found by name at every
+ * start, made readable by the role groups, and narrowed to the user who runs them by {@link ScopedFilterService}.
  */
 @Component
 @Order(5)
@@ -45,21 +44,27 @@ class TasklistFilters implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        ensure(MINE, -10, "分配给我的任务", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensure(GROUP, -5, "我所在组和本单位可认领的任务",
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-        ensure(OVERDUE, 0, "已超过办理期限的任务", taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+        ensure(MINE, -10, "分配给我的任务", ScopedFilterService.MINE);
+        ensure(GROUP, -5, "我所在组和本单位可认领的任务", ScopedFilterService.GROUP);
+        ensure(OVERDUE, 0, "已超过办理期限的任务", ScopedFilterService.OVERDUE);
     }
 
-    private void ensure(String name, int priority, String description, TaskQuery query) {
+    /**
+     * A shared filter whose stored query is empty and whose scope property tells {@link ScopedFilterService} whom
+     * to narrow it to. Filters of earlier versions held expressions, which stored queries may no longer hold:
+     * they are rewritten.
+     */
+    private void ensure(String name, int priority, String description, String scope) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
+        if (filter == null || !scope.equals(filter.getProperties().get(ScopedFilterService.SCOPE))) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("priority", priority);
             properties.put("description", description);
             properties.put("refresh", true);
             properties.put("variables", List.of(Map.of("name", TaskRecords.AGENCY_VARIABLE, "label", "执法部门")));
-            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+            properties.put(ScopedFilterService.SCOPE, scope);
+            filter = (filter == null ? filterService.newTaskFilter(name) : filter)
+                    .setQuery(taskService.createTaskQuery().orderByDueDate().asc()).setProperties(properties);
             filterService.saveFilter(filter);
         }
         for (Role role : Role.values()) {

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * (for example {@code ORG_NOT_FOUND}) and a message in plain words. Thrown before anything is
  * written, or inside the transaction so that everything written rolls back.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException implements RuleViolation {
 
     private final HttpStatus status;
     private final String code;
