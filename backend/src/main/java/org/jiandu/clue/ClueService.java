@@ -129,7 +129,6 @@ public class ClueService {
         auditLog.record(ClueWorkflow.RECORD_TYPE, row.clueNo, "CLUE_PROPOSED", changes);
 
         Map<String, Object> variables = new HashMap<>();
-        variables.put("clueId", row.id);
         variables.put("handler", proposer.userId());
         variables.put("collectiveRequired", category.requiresCollective());
         variables.put("targetOrgCode", targetOrg.code());

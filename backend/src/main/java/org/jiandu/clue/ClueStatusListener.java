@@ -14,6 +14,6 @@ public class ClueStatusListener {
     }
 
     public void set(DelegateExecution execution, String status) {
-        workflow.setStatus(((Number) execution.getVariable("clueId")).longValue(), ClueStatus.valueOf(status));
+        workflow.setStatus(workflow.idOf(execution), ClueStatus.valueOf(status));
     }
 }

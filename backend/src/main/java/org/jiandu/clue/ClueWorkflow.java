@@ -72,6 +72,18 @@ class ClueWorkflow {
 
     /** Sets the status the diagram reached, and tells the handler when the clue is decided or closed. */
     @Transactional(propagation = Propagation.MANDATORY)
+    /** The clue a process instance works on: the one its business key numbers, never one a variable names. */
+    long idOf(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        String clueNo = scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task
+                ? task.getExecution().getProcessBusinessKey()
+                : ((org.camunda.bpm.engine.delegate.DelegateExecution) scope).getProcessBusinessKey();
+        Long id = clues.idOfNumber(clueNo);
+        if (id == null) {
+            throw new IllegalStateException("No clue " + clueNo);
+        }
+        return id;
+    }
+
     public void setStatus(long clueId, ClueStatus status) {
         LocalDateTime now = now();
         clues.updateStatus(clueId, status, FINAL.contains(status) ? now : null, now);

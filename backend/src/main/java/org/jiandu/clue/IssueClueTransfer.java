@@ -16,6 +16,6 @@ class IssueClueTransfer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workflow.issueTransfer(((Number) execution.getVariable("clueId")).longValue());
+        workflow.issueTransfer(workflow.idOf(execution));
     }
 }

@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 class CloseComplaint implements JavaDelegate {
 
     private final ComplaintSteps steps;
+    private final ComplaintOfProcess complaint;
 
-    CloseComplaint(ComplaintSteps steps) {
+    CloseComplaint(ComplaintSteps steps, ComplaintOfProcess complaint) {
         this.steps = steps;
+        this.complaint = complaint;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        steps.closed(((Number) execution.getVariable(COMPLAINT_ID)).longValue());
+        steps.closed(complaint.id(execution));
     }
 }

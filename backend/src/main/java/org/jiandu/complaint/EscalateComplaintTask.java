@@ -11,14 +11,16 @@ import org.springframework.stereotype.Component;
 class EscalateComplaintTask implements JavaDelegate {
 
     private final ComplaintDeadlineAlerts alerts;
+    private final ComplaintOfProcess complaint;
 
-    EscalateComplaintTask(ComplaintDeadlineAlerts alerts) {
+    EscalateComplaintTask(ComplaintDeadlineAlerts alerts, ComplaintOfProcess complaint) {
         this.alerts = alerts;
+        this.complaint = complaint;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        alerts.escalate(((Number) execution.getVariable(COMPLAINT_ID)).longValue(), execution.getProcessInstanceId(),
+        alerts.escalate(complaint.id(execution), execution.getProcessInstanceId(),
                 (String) execution.getVariableLocal("taskKey"));
     }
 }

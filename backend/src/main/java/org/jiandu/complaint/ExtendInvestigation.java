@@ -15,10 +15,12 @@ class ExtendInvestigation implements JavaDelegate {
 
     private final Deadlines deadlines;
     private final ComplaintSteps steps;
+    private final ComplaintOfProcess complaint;
 
-    ExtendInvestigation(Deadlines deadlines, ComplaintSteps steps) {
+    ExtendInvestigation(Deadlines deadlines, ComplaintSteps steps, ComplaintOfProcess complaint) {
         this.deadlines = deadlines;
         this.steps = steps;
+        this.complaint = complaint;
     }
 
     @Override
@@ -28,6 +30,6 @@ class ExtendInvestigation implements JavaDelegate {
         Date due = deadlines.dueWithDays(POLICY_INVESTIGATION, current, days);
         execution.setVariable(INVESTIGATION_DUE, due);
         execution.setVariable(EXTENDED, true);
-        steps.investigationDueSet(((Number) execution.getVariable(COMPLAINT_ID)).longValue(), due, true);
+        steps.investigationDueSet(complaint.id(execution), due, true);
     }
 }

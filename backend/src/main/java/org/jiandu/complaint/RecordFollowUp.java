@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class RecordFollowUp implements JavaDelegate {
 
     private final ComplaintFollowUps followUps;
+    private final ComplaintOfProcess complaint;
 
-    RecordFollowUp(ComplaintFollowUps followUps) {
+    RecordFollowUp(ComplaintFollowUps followUps, ComplaintOfProcess complaint) {
         this.followUps = followUps;
+        this.complaint = complaint;
     }
 
     @Override
@@ -27,7 +29,7 @@ class RecordFollowUp implements JavaDelegate {
         Authentication engineUser = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String approvedBy = Actor.currentUser().map(CurrentUser::userId)
                 .orElse(engineUser != null ? engineUser.getUserId() : Actor.SYSTEM);
-        followUps.approved(((Number) execution.getVariable(COMPLAINT_ID)).longValue(),
+        followUps.approved(complaint.id(execution),
                 (String) execution.getVariable(PROPOSAL), approvedBy);
     }
 }

@@ -11,14 +11,16 @@ import org.springframework.stereotype.Component;
 class RemindComplaintTask implements JavaDelegate {
 
     private final ComplaintDeadlineAlerts alerts;
+    private final ComplaintOfProcess complaint;
 
-    RemindComplaintTask(ComplaintDeadlineAlerts alerts) {
+    RemindComplaintTask(ComplaintDeadlineAlerts alerts, ComplaintOfProcess complaint) {
         this.alerts = alerts;
+        this.complaint = complaint;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        alerts.remind(((Number) execution.getVariable(COMPLAINT_ID)).longValue(), execution.getProcessInstanceId(),
+        alerts.remind(complaint.id(execution), execution.getProcessInstanceId(),
                 (String) execution.getVariableLocal("taskKey"));
     }
 }

@@ -11,15 +11,17 @@ import org.springframework.stereotype.Component;
 class ReopenInvestigation implements JavaDelegate {
 
     private final ComplaintSteps steps;
+    private final ComplaintOfProcess complaint;
 
-    ReopenInvestigation(ComplaintSteps steps) {
+    ReopenInvestigation(ComplaintSteps steps, ComplaintOfProcess complaint) {
         this.steps = steps;
+        this.complaint = complaint;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         int count = ((Number) execution.getVariable(REOPEN_COUNT)).intValue() + 1;
         execution.setVariable(REOPEN_COUNT, count);
-        steps.reopened(((Number) execution.getVariable(COMPLAINT_ID)).longValue(), count);
+        steps.reopened(complaint.id(execution), count);
     }
 }

@@ -16,16 +16,18 @@ class SetInvestigationDeadline implements JavaDelegate {
 
     private final Deadlines deadlines;
     private final ComplaintSteps steps;
+    private final ComplaintOfProcess complaint;
 
-    SetInvestigationDeadline(Deadlines deadlines, ComplaintSteps steps) {
+    SetInvestigationDeadline(Deadlines deadlines, ComplaintSteps steps, ComplaintOfProcess complaint) {
         this.deadlines = deadlines;
         this.steps = steps;
+        this.complaint = complaint;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Date due = deadlines.due(POLICY_INVESTIGATION, ClockUtil.getCurrentTime());
         execution.setVariable(INVESTIGATION_DUE, due);
-        steps.investigationDueSet(((Number) execution.getVariable(COMPLAINT_ID)).longValue(), due, false);
+        steps.investigationDueSet(complaint.id(execution), due, false);
     }
 }

@@ -13,7 +13,7 @@ final class LetterDelegates {
     private LetterDelegates() {
     }
 
-    /** ${letterStarted}: the letter's id and agency as variables. */
+    /** ${letterStarted}: the letter's agency as a variable (candidate group of its agency steps). */
     @Component("letterStarted")
     static class Started implements ExecutionListener {
         private final LetterService service;
@@ -54,7 +54,7 @@ final class LetterDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            String issuerCode = service.issue(((Number) execution.getVariable("letterId")).longValue());
+            String issuerCode = service.issue(service.idOf(execution));
             execution.setVariable("issuerCode", issuerCode);
         }
     }
@@ -70,7 +70,7 @@ final class LetterDelegates {
 
         @Override
         public void notify(DelegateExecution execution) {
-            service.close(((Number) execution.getVariable("letterId")).longValue());
+            service.close(service.idOf(execution));
         }
     }
 }

@@ -237,22 +237,37 @@ public class LetterService {
         return mapper.find(id);
     }
 
+    @Transactional(readOnly = true)
+    public Optional<LetterRow> byNo(String letterNo) {
+        return mapper.findByNo(letterNo);
+    }
+
     // ------------------------------------------------------------------ process hooks
 
-    /** Start of the letter's process: its id and agency as variables. */
+    /** The letter a process instance works on: the one its business key numbers, never one a variable names. */
+    LetterRow letterOf(DelegateExecution execution) {
+        return byNumber(execution.getProcessBusinessKey());
+    }
+
+    long idOf(DelegateExecution execution) {
+        return letterOf(execution).id();
+    }
+
+    private LetterRow byNumber(String letterNo) {
+        return mapper.findByNo(letterNo).orElseThrow(() -> new IllegalStateException("No letter " + letterNo));
+    }
+
+    /** Start of the letter's process: its agency as a variable (the candidate group of the agency's steps). */
     public void onStarted(DelegateExecution execution) {
-        LetterRow letter = mapper.findByNo(execution.getProcessBusinessKey()).orElseThrow(() ->
-                new IllegalStateException("No letter " + execution.getProcessBusinessKey()));
-        execution.setVariable("letterId", letter.id());
+        LetterRow letter = letterOf(execution);
         execution.setVariable("agencyCode", letter.agencyCode());
-        execution.setVariable("rectificationRequired", letter.rectificationRequired());
         auditLog.record(RECORD, letter.letterNo(), "LETTER_PROCESS_STARTED", Map.of("agency", letter.agencyCode()));
     }
 
     /** Completion of any of the letter's user tasks: validates what the step needs and records it. */
     public void onTaskCompleted(DelegateTask task) {
-        long id = ((Number) task.getVariable("letterId")).longValue();
-        LetterRow letter = mapper.find(id).orElseThrow();
+        LetterRow letter = letterOf(task.getExecution());
+        long id = letter.id();
         String actor = tasks.actorId();
         LocalDateTime now = now();
         switch (task.getTaskDefinitionKey()) {

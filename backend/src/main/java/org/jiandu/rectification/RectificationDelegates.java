@@ -13,9 +13,6 @@ final class RectificationDelegates {
     private RectificationDelegates() {
     }
 
-    static long id(DelegateExecution execution) {
-        return ((Number) execution.getVariable("rectificationId")).longValue();
-    }
 
     /** ${openRectification} (letter process): the rectification record, its number as variable. */
     @Component("openRectification")
@@ -28,8 +25,7 @@ final class RectificationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariable("rectificationNo",
-                    service.open(((Number) execution.getVariable("letterId")).longValue()));
+            execution.setVariable("rectificationNo", service.open(execution.getProcessBusinessKey()));
         }
     }
 
@@ -74,7 +70,7 @@ final class RectificationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            service.progressReportOverdue(id(execution));
+            service.progressReportOverdue(service.rectificationOf(execution).id());
         }
     }
 
@@ -89,7 +85,7 @@ final class RectificationDelegates {
 
         @Override
         public void notify(DelegateExecution execution) {
-            service.close(id(execution));
+            service.close(service.rectificationOf(execution).id());
         }
     }
 }

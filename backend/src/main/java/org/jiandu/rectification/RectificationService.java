@@ -162,8 +162,10 @@ public class RectificationService {
     // ------------------------------------------------------------------ process hooks
 
     /** Service task of the letter: the rectification record its call activity starts. */
-    public String open(long letterId) {
-        LetterRow letter = letters.byId(letterId).orElseThrow();
+    /** A rectification record for the letter numbered {@code letterNo} (the letter process's business key). */
+    public String open(String letterNo) {
+        LetterRow letter = letters.byNo(letterNo).orElseThrow(() -> new IllegalStateException("No letter " + letterNo));
+        long letterId = letter.id();
         int year = LocalDate.now(clock).getYear();
         String no = "ZG-" + year + "-" + String.format("%06d", sequences.next("RECTIFICATION|" + year));
         mapper.insert(no, letterId, letter.agencyCode(), now());
@@ -173,17 +175,22 @@ public class RectificationService {
     }
 
     public void onStarted(DelegateExecution execution) {
-        RectificationRow row = mapper.findByNo(execution.getProcessBusinessKey()).orElseThrow();
-        execution.setVariable("rectificationId", row.id());
+        RectificationRow row = rectificationOf(execution);
         Date planDue = (Date) execution.getVariable("planDue");
         mapper.planDue(row.id(), local(planDue));
         notifications.notifyGroup(OrgUnit.groupIdOf(row.agencyCode()), NotificationKind.NEW_TASK,
                 "请报送整改方案：" + row.rectificationNo(), "请于规定期限内报送整改方案。", RECORD, row.rectificationNo());
     }
 
+    /** The rectification a process instance works on: the one its business key numbers, never one a variable names. */
+    RectificationRow rectificationOf(DelegateExecution execution) {
+        String no = execution.getProcessBusinessKey();
+        return mapper.findByNo(no).orElseThrow(() -> new IllegalStateException("No rectification " + no));
+    }
+
     public void onTaskCompleted(DelegateTask task) {
-        long id = ((Number) task.getVariable("rectificationId")).longValue();
-        RectificationRow row = mapper.find(id).orElseThrow();
+        RectificationRow row = rectificationOf(task.getExecution());
+        long id = row.id();
         String actor = tasks.actorId();
         LocalDateTime now = now();
         boolean late = task.getDueDate() != null && now.isAfter(local(task.getDueDate()));

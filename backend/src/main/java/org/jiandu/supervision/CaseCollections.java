@@ -2,6 +2,8 @@ package org.jiandu.supervision;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +19,11 @@ public class CaseCollections {
         this.service = service;
     }
 
-    public List<String> participants(Object caseId) {
-        return service.participantIds(((Number) caseId).longValue());
+    public List<String> participants(DelegateExecution execution) {
+        return service.participantIds(service.idOf(execution));
     }
 
-    public List<String> letterNos(Object caseId) {
-        return service.letterNos(((Number) caseId).longValue());
+    public List<String> letterNos(DelegateExecution execution) {
+        return service.letterNos(service.idOf(execution));
     }
 }

@@ -126,8 +126,7 @@ public class SupervisionCaseService {
         row.createdAt = now();
         mapper.insert(row);
         engineAccess.withoutAuthorizationChecks(() ->
-                runtimeService.startProcessInstanceByKey(PROCESS, row.caseNo,
-                        Map.of("caseId", row.id, "agencyCode", row.agencyCode)));
+                runtimeService.startProcessInstanceByKey(PROCESS, row.caseNo, Map.of("agencyCode", row.agencyCode)));
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("source", row.sourceType + (row.sourceRef == null ? "" : ":" + row.sourceRef));
         changes.put("agency", row.agencyCode);
@@ -313,9 +312,19 @@ public class SupervisionCaseService {
 
     // ------------------------------------------------------------------ process hooks
 
+    /** The case a process instance works on: the one its business key numbers, never one a variable names. */
+    long idOf(DelegateExecution execution) {
+        return caseOf(execution).id();
+    }
+
+    private CaseRow caseOf(DelegateExecution execution) {
+        String caseNo = execution.getProcessBusinessKey();
+        return mapper.findByNo(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
+    }
+
     public void onTaskCompleted(DelegateTask task) {
-        long id = ((Number) task.getVariable("caseId")).longValue();
-        CaseRow row = mapper.find(id).orElseThrow();
+        CaseRow row = caseOf(task.getExecution());
+        long id = row.id();
         String actor = tasks.actorId();
         LocalDateTime now = now();
         switch (task.getTaskDefinitionKey()) {
@@ -359,20 +368,20 @@ public class SupervisionCaseService {
     }
 
     public void close(DelegateExecution execution, boolean filed) {
-        long id = ((Number) execution.getVariable("caseId")).longValue();
-        CaseRow row = mapper.find(id).orElseThrow();
+        CaseRow row = caseOf(execution);
+        long id = row.id();
         mapper.close(id, filed ? "CLOSED" : "NOT_FILED", now());
         auditLog.record(RECORD, row.caseNo(), filed ? "CASE_CLOSED" : "CASE_NOT_FILED_CLOSED", Map.of("status",
                 AuditLog.change(row.status(), filed ? "CLOSED" : "NOT_FILED")));
     }
 
-    /** For ${supervisionCases.participants(caseId)}: the user ids of the deliberation's participants. */
+    /** For ${supervisionCases.participants(execution)}: the user ids of the deliberation's participants. */
     @Transactional(readOnly = true)
     public List<String> participantIds(long caseId) {
         return mapper.participants(caseId).stream().map(Participant::userId).toList();
     }
 
-    /** For ${supervisionCases.letterNos(caseId)}: the numbers of the letters the case decided. */
+    /** For ${supervisionCases.letterNos(execution)}: the numbers of the letters the case decided. */
     @Transactional(readOnly = true)
     public List<String> letterNos(long caseId) {
         CaseRow row = mapper.find(caseId).orElseThrow();

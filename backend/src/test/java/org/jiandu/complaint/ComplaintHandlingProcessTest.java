@@ -68,9 +68,9 @@ class ComplaintHandlingProcessTest {
         escalate = mock(JavaDelegate.class);
         Mocks.register("complaintTaskCreated", mock(TaskListener.class));
         Mocks.register("complaintTaskCompleted", mock(TaskListener.class));
-        Mocks.register("setInvestigationDeadline", new SetInvestigationDeadline(ProcessTestSupport.deadlines(), steps));
-        Mocks.register("extendInvestigation", new ExtendInvestigation(ProcessTestSupport.deadlines(), steps));
-        Mocks.register("reopenInvestigation", new ReopenInvestigation(steps));
+        Mocks.register("setInvestigationDeadline", new SetInvestigationDeadline(ProcessTestSupport.deadlines(), steps, execution -> 7L));
+        Mocks.register("extendInvestigation", new ExtendInvestigation(ProcessTestSupport.deadlines(), steps, execution -> 7L));
+        Mocks.register("reopenInvestigation", new ReopenInvestigation(steps, execution -> 7L));
         Mocks.register("recordFollowUp", recordFollowUp);
         Mocks.register("closeComplaint", closeComplaint);
         Mocks.register("remindComplaintTask", remind);

@@ -26,6 +26,14 @@ public final class LadderTestSupport {
             Mocks.register(delegate, mock(JavaDelegate.class));
         }
         Mocks.register("escalationTaskCheck", mock(TaskListener.class));
+        Mocks.register("letterDecisions", new LetterRecord());
+    }
+
+    /** Stands for the letter's record in plain process tests: it holds what the draft step decided. */
+    public static final class LetterRecord {
+        public boolean rectificationRequired(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            return Boolean.TRUE.equals(execution.getVariable("rectificationRequired"));
+        }
     }
 
     public static Date at(LocalDateTime time) {

@@ -46,11 +46,11 @@ class CaseProcessTest {
         public List<String> participants = List.of("supervisor", "lead");
         public List<String> letters = List.of();
 
-        public List<String> participants(Object caseId) {
+        public List<String> participants(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
             return participants;
         }
 
-        public List<String> letterNos(Object caseId) {
+        public List<String> letterNos(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
             return letters;
         }
     }
