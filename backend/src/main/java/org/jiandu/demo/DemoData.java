@@ -57,6 +57,7 @@ class DemoData implements ApplicationRunner {
         org("XIAN-SCJ", "清河县市场监督管理局", OrgKind.AGENCY, AdminLevel.COUNTY, "XIAN", "清市监");
 
         user("admin", "系统管理员", "SFJ", Role.ADMIN);
+        user("integration", "数据交换接口账号", "SFJ", Role.INTEGRATION);
         user("clerk", "王芳（登记员）", "SFJ-JDK", Role.CLERK);
         user("supervisor", "李明（监督员）", "SFJ-JDK", Role.SUPERVISOR);
         user("supervisor2", "赵强（监督员）", "SFJ-JDK", Role.SUPERVISOR);

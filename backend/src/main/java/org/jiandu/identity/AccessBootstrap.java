@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * database it also creates the first administrator.
  *
  * <p>Clue transfers are need-to-know: only leads, legal reviewers and auditors see all of them; a
- * supervisor or the receiving body sees a clue's tasks only as their assignee or candidate.
+ * supervisor or the receiving body sees a clue's tasks only as their assignee or candidate; admins not at all.
  */
 @Component
 @Order(0)
@@ -40,10 +40,16 @@ class AccessBootstrap implements ApplicationRunner {
     static final List<String> OPEN_PROCESSES = List.of(
             "complaint-handling", "supervision-case", "supervision-letter", "rectification-tracking");
     static final String CLUE_PROCESS = "clue-transfer";
+    /** The member of camunda-admin: no organisation, so no login anywhere; see docs/SECURITY.md. */
+    static final String BREAK_GLASS_USER = "jiandu-superuser";
 
     private static final Set<Role> INTERNAL = EnumSet.of(Role.CLERK, Role.SUPERVISOR, Role.LEAD,
             Role.LEGAL_REVIEWER, Role.AUDITOR);
-    private static final Set<Role> STARTERS = EnumSet.of(Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER);
+    private static final List<String> ALL_PROCESSES = List.of(
+            "complaint-handling", "supervision-case", "supervision-letter", "rectification-tracking", CLUE_PROCESS);
+    /** Resources through which "*" would reach every process instance and task, clues included. */
+    private static final Set<Resources> PROCESS_RESOURCES = EnumSet.of(Resources.PROCESS_DEFINITION,
+            Resources.PROCESS_INSTANCE, Resources.TASK, Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE);
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -84,37 +90,74 @@ class AccessBootstrap implements ApplicationRunner {
         }
     }
 
-    /** Every member of the {@code admin} role is also in Camunda's {@code camunda-admin} group. */
+    /**
+     * {@code camunda-admin} is Camunda's superuser group, which no authorization check stops: it stays for a
+     * break-glass account an operator may add by hand, and our {@code admin} role is not in it (admins hold
+     * the grants below, which leave clues out). Memberships earlier versions made are removed.
+     */
     private void ensureWebappAdmins() {
         if (identityService.createGroupQuery().groupId(UserAdmin.WEBAPP_ADMIN_GROUP).count() == 0) {
             Group group = identityService.newGroup(UserAdmin.WEBAPP_ADMIN_GROUP);
-            group.setName("Camunda 管理员");
+            group.setName("Camunda 超级管理员（应急）");
             group.setType("SYSTEM");
             identityService.saveGroup(group);
         }
         for (var admin : identityService.createUserQuery().memberOfGroup(Role.ADMIN.groupId()).list()) {
             if (identityService.createUserQuery().userId(admin.getId()).memberOfGroup(UserAdmin.WEBAPP_ADMIN_GROUP)
-                    .count() == 0) {
-                identityService.createMembership(admin.getId(), UserAdmin.WEBAPP_ADMIN_GROUP);
+                    .count() > 0) {
+                identityService.deleteMembership(admin.getId(), UserAdmin.WEBAPP_ADMIN_GROUP);
             }
+        }
+        // The webapps offer their first-start wizard while camunda-admin has no member. Its member is this account,
+        // which has no row in app_user and so can log in nowhere (JianduIdentityProvider) until an operator gives it one.
+        if (identityService.createUserQuery().memberOfGroup(UserAdmin.WEBAPP_ADMIN_GROUP).count() == 0) {
+            if (identityService.createUserQuery().userId(BREAK_GLASS_USER).count() == 0) {
+                var user = identityService.newUser(BREAK_GLASS_USER);
+                user.setFirstName("应急超级管理员（默认不可登录）");
+                user.setLastName("");
+                user.setPassword(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+                identityService.saveUser(user);
+            }
+            identityService.createMembership(BREAK_GLASS_USER, UserAdmin.WEBAPP_ADMIN_GROUP);
         }
     }
 
+    /**
+     * Least privilege: people work their own tasks (the engine gives an assignee or candidate {@code TASK_WORK}
+     * on the task, see {@code security.EngineLockdown}); nobody but the feature services starts a process,
+     * saves a Tasklist filter or changes a variable. Grants earlier versions made and that
+     * this one no longer gives are taken back at start.
+     */
     private void grantAuthorizations() {
-        // Engine administrators: the engine checks most single permissions against stored
-        // authorizations, so admins hold ALL on every resource, as Camunda's own setup does.
         for (Resources resource : Resources.values()) {
-            grant(Role.ADMIN.groupId(), resource, "*", Permissions.ALL);
             grant("camunda-admin", resource, "*", Permissions.ALL);
+            if (PROCESS_RESOURCES.contains(resource)) {
+                revokeAll(Role.ADMIN.groupId(), resource, "*");
+            } else {
+                grant(Role.ADMIN.groupId(), resource, "*", Permissions.ALL);
+            }
+        }
+        // admins operate the open processes (Cockpit: incidents, retries, migration), never clue transfers
+        for (String process : OPEN_PROCESSES) {
+            grant(Role.ADMIN.groupId(), Resources.PROCESS_DEFINITION, process, Permissions.ALL);
         }
         for (Role role : Role.values()) {
             String group = role.groupId();
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            if (role != Role.INTEGRATION) {
+                grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            }
             grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
-            grant(group, Resources.FILTER, "*", Permissions.CREATE);
-            grant(group, Resources.USER, "*", Permissions.READ);
             grant(group, Resources.GROUP, "*", Permissions.READ);
+            // names of assignees and colleagues (listing every account is refused at the doors, see security.EngineDoors)
+            grant(group, Resources.USER, "*", Permissions.READ);
+            if (role != Role.ADMIN) {
+                revoke(group, Resources.FILTER, "*", Permissions.CREATE);
+                revoke(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+                for (String process : ALL_PROCESSES) {
+                    revoke(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE);
+                }
+            }
         }
         for (Role role : INTERNAL) {
             grant(role.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -124,28 +167,65 @@ class AccessBootstrap implements ApplicationRunner {
                         ProcessDefinitionPermissions.READ_TASK);
             }
         }
-        for (Role role : STARTERS) {
-            grant(role.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-            for (String process : OPEN_PROCESSES) {
-                grant(role.groupId(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
-                        ProcessDefinitionPermissions.CREATE_INSTANCE);
-            }
-        }
         for (Role role : EnumSet.of(Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR)) {
             grant(role.groupId(), Resources.PROCESS_DEFINITION, CLUE_PROCESS, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                     ProcessDefinitionPermissions.READ_TASK);
         }
-        for (Role role : EnumSet.of(Role.SUPERVISOR, Role.LEAD)) {
-            grant(role.groupId(), Resources.PROCESS_DEFINITION, CLUE_PROCESS, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // integration accounts read the open processes through /engine-rest; they write through /api
+        for (String process : OPEN_PROCESSES) {
+            grant(Role.INTEGRATION.groupId(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        }
+        downgradeTaskGrants();
+    }
+
+    /** Task grants made before {@code TASK_WORK} became the default carried {@code UPDATE}: narrow them. */
+    private void downgradeTaskGrants() {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list()) {
+            if ("*".equals(authorization.getResourceId()) || "camunda-admin".equals(authorization.getGroupId())) {
+                continue;
+            }
+            authorization.removePermission(Permissions.UPDATE);
+            authorization.addPermission(Permissions.TASK_WORK);
+            authorizationService.saveAuthorization(authorization);
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
+    private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = find(groupId, resource, resourceId);
+        if (existing == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (existing.isPermissionGranted(permission)) {
+                existing.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(existing);
+        }
+    }
+
+    private void revokeAll(String groupId, Resource resource, String resourceId) {
+        Authorization existing = find(groupId, resource, resourceId);
+        if (existing != null) {
+            authorizationService.deleteAuthorization(existing.getId());
+        }
+    }
+
+    private Authorization find(String groupId, Resource resource, String resourceId) {
+        return authorizationService.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).singleResult();
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = find(groupId, resource, resourceId);
         Authorization authorization = existing != null ? existing
                 : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         boolean changed = existing == null;

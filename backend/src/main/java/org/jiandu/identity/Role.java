@@ -12,7 +12,9 @@ public enum Role {
     AGENCY("agency", "执法部门联络员"),
     DISCIPLINE("discipline", "纪检监察机关联络员"),
     AUDITOR("auditor", "审计评查人员"),
-    ADMIN("admin", "系统管理员");
+    ADMIN("admin", "系统管理员"),
+    /** A named system account of another application: the only non-admin allowed on {@code /engine-rest}. */
+    INTEGRATION("integration", "系统集成账号");
 
     /** Spring Security authorities of the roles, for {@code hasAnyAuthority(...)} checks. */
     public static final String STAFF = "hasAnyAuthority('clerk','supervisor','lead','legal-reviewer','auditor','admin')";
@@ -39,6 +41,6 @@ public enum Role {
 
     /** Internal staff of the supervision body, as opposed to agencies and receiving bodies. */
     public boolean internal() {
-        return this != AGENCY && this != DISCIPLINE;
+        return this != AGENCY && this != DISCIPLINE && this != INTEGRATION;
     }
 }

@@ -72,9 +72,6 @@ public class UserAdmin {
         for (Role role : request.roles()) {
             identityService.createMembership(request.userId(), role.groupId());
         }
-        if (request.roles().contains(Role.ADMIN)) {
-            identityService.createMembership(request.userId(), WEBAPP_ADMIN_GROUP);
-        }
         identityService.createMembership(request.userId(), org.groupId());
         users.insert(new AppUser(request.userId(), request.displayName(), org.id(), true), now());
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -98,13 +95,6 @@ public class UserAdmin {
         for (Role role : roles) {
             if (!before.contains(role)) {
                 identityService.createMembership(userId, role.groupId());
-            }
-        }
-        if (before.contains(Role.ADMIN) != roles.contains(Role.ADMIN)) {
-            if (roles.contains(Role.ADMIN)) {
-                identityService.createMembership(userId, WEBAPP_ADMIN_GROUP);
-            } else {
-                identityService.deleteMembership(userId, WEBAPP_ADMIN_GROUP);
             }
         }
         auditLog.record(RECORD_TYPE, userId, "USER_ROLES_CHANGED",
