@@ -32,10 +32,12 @@ class AdminController {
 
     private final OrgAdmin orgAdmin;
     private final UserAdmin userAdmin;
+    private final LoginLocks loginLocks;
 
-    AdminController(OrgAdmin orgAdmin, UserAdmin userAdmin) {
+    AdminController(OrgAdmin orgAdmin, UserAdmin userAdmin, LoginLocks loginLocks) {
         this.orgAdmin = orgAdmin;
         this.userAdmin = userAdmin;
+        this.loginLocks = loginLocks;
     }
 
     @GetMapping("/orgs")
@@ -102,6 +104,14 @@ class AdminController {
     @PostMapping("/users/{userId}/enable")
     UserAdmin.UserView enable(@PathVariable String userId) {
         return userAdmin.setEnabled(userId, true);
+    }
+
+    /** Ends a lock after too many wrong passwords before it runs out by itself. */
+    @PostMapping("/users/{userId}/unlock")
+    UserAdmin.UserView unlock(@PathVariable String userId) {
+        userAdmin.view(userId);
+        loginLocks.unlock(userId);
+        return userAdmin.view(userId);
     }
 
     @PutMapping("/users/{userId}/password")

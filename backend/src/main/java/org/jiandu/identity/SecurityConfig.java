@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +35,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfig.class);
+    private static final java.time.format.DateTimeFormatter LOCK_END =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, IdentityService identityService,
                                     AuthenticationProvider loginProvider) throws Exception {
@@ -51,14 +56,24 @@ class SecurityConfig {
                                 paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html")).permitAll()
                         .requestMatchers(paths.matcher("/actuator/**")).hasAuthority(Role.ADMIN.groupId())
                         .requestMatchers(paths.matcher("/api/admin/**")).hasAuthority(Role.ADMIN.groupId())
+                        // the engine's REST API is for admins and named integration accounts; people use /api and Tasklist
+                        .requestMatchers(paths.matcher("/engine-rest/**"))
+                                .hasAnyAuthority(Role.ADMIN.groupId(), Role.INTEGRATION.groupId())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("jiandu").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"jiandu\", charset=\"UTF-8\"");
-                    Problems.write(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                            "请先登录：用户名或密码错误，或账号已停用。");
+                    if (e instanceof LockedException locked) {
+                        log.warn("Refused {} {}: account locked", request.getMethod(), request.getRequestURI());
+                        Problems.write(response, json, HttpStatus.UNAUTHORIZED, "ACCOUNT_LOCKED", locked.getMessage());
+                    } else {
+                        Problems.write(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                "请先登录：用户名或密码错误，或账号已停用。");
+                    }
                 }))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
-                        Problems.write(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN", "您没有执行此操作的权限。")))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+                    Problems.write(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN", "您没有执行此操作的权限。");
+                }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless HTTP Basic: no cookie session to ride on, so no CSRF token is needed here.
                 .csrf(csrf -> csrf.disable())
@@ -86,13 +101,17 @@ class SecurityConfig {
 
     /** Checks the password with Camunda (which refuses disabled accounts) and loads the caller's profile. */
     @Bean
-    AuthenticationProvider loginProvider(UserDirectory directory) {
+    AuthenticationProvider loginProvider(UserDirectory directory, LoginLocks locks) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 String userId = authentication.getName();
                 String password = String.valueOf(authentication.getCredentials());
                 if (!directory.checkPassword(userId, password)) {
+                    locks.lockedUntil(userId).ifPresent(until -> {
+                        throw new LockedException("密码连续错误次数过多，账号已临时锁定，将于"
+                                + until.format(LOCK_END) + "自动解除；如需提前解除，请联系系统管理员。");
+                    });
                     throw new BadCredentialsException("Bad credentials or disabled account");
                 }
                 CurrentUser user = directory.load(userId)
