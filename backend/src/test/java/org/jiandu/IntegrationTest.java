@@ -31,7 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "jiandu.h2-url=jdbc:h2:mem:jiandu-it;DB_CLOSE_DELAY=-1",
         "jiandu.demo.enabled=true",
         "jiandu.clock.adjustable=true",
-        "camunda.bpm.job-execution.enabled=false"
+        "camunda.bpm.job-execution.enabled=false",
+        // the tests stand behind a proxy on this machine: X-Forwarded-For names the client (security.TrustedProxiesTest
+        // checks the default, where no proxy is trusted)
+        "jiandu.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1"
 })
 public abstract class IntegrationTest {
 
