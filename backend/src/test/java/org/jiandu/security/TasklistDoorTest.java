@@ -145,6 +145,32 @@ class TasklistDoorTest extends IntegrationTest {
         assertThat(agency.engine("GET", "user/agency-hbj/profile", null).status()).isEqualTo(200);
     }
 
+    @Test
+    void theSharedFiltersShowEachUserTheirOwnTasks() throws Exception {
+        Map<String, String> filters = new java.util.HashMap<>();
+        jdbc.queryForList("SELECT ID_, NAME_ FROM ACT_RU_FILTER WHERE NAME_ IN ('我的待办', '组待办', '逾期')")
+                .forEach(row -> filters.put((String) row.get("NAME_"), (String) row.get("ID_")));
+        WebappSession scj = WebappSession.login(port, "agency-scj", PASSWORD);
+        WebappSession hbj = WebappSession.login(port, "agency-hbj", PASSWORD);
+        assertThat(taskIds(scj, filters.get("组待办"))).contains(replyTask);
+        assertThat(taskIds(scj, filters.get("我的待办"))).doesNotContain(replyTask);
+        assertThat(taskIds(hbj, filters.get("组待办"))).doesNotContain(replyTask);
+
+        assertThat(scj.engine("POST", "task/" + replyTask + "/claim", "{\"userId\":\"agency-scj\"}").status()).isEqualTo(204);
+        assertThat(taskIds(scj, filters.get("我的待办"))).contains(replyTask);
+        assertThat(taskIds(scj, filters.get("组待办"))).doesNotContain(replyTask);
+        assertThat(taskIds(hbj, filters.get("我的待办"))).doesNotContain(replyTask);
+        WebappSession.Answer count = scj.engine("GET", "filter/" + filters.get("我的待办") + "/count", null);
+        assertThat(json.readTree(count.body()).get("count").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    private java.util.List<String> taskIds(WebappSession session, String filterId) throws Exception {
+        WebappSession.Answer answer = session.engine("POST", "filter/" + filterId + "/list?firstResult=0&maxResults=200",
+                "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body()).findValuesAsText("id");
+    }
+
     private int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }
