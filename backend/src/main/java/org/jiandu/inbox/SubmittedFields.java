@@ -57,6 +57,22 @@ final class SubmittedFields {
         return forms.of(task, commandContext).map(FormSchema::fieldKeys).orElse(Set.of());
     }
 
+    /**
+     * Whether a person hands back a task they hold, as Tasklist's 归还 does: they must be its assignee, and it
+     * must have candidates to go back to (the rule of our own {@code /api/tasks/{id}/unclaim}).
+     */
+    boolean handsBackOwnTask(CommandExecutor executor, String taskId) {
+        if (!submittedByPerson()) {
+            return false;
+        }
+        String userId = configuration.getIdentityService().getCurrentAuthentication().getUserId();
+        return executor.execute(commandContext -> {
+            TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
+            return task != null && userId.equals(task.getAssignee()) && task.getDelegationState() == null
+                    && task.getCandidates().stream().findAny().isPresent();
+        });
+    }
+
     private boolean submittedByPerson() {
         CommandContext outer = Context.getCommandContext();
         if (outer != null) {
@@ -105,6 +121,27 @@ final class SubmittedFields {
                                                          boolean deserializeValues) {
             guard.check(commandExecutor, taskId, variables);
             return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        }
+
+        /**
+         * People hold {@code TASK_WORK}, not {@code TASK_ASSIGN}: they may not re-route a task, but handing back one's
+         * own claimed task to its candidates (Tasklist's 归还) is part of working it.
+         */
+        @Override
+        public void setAssignee(String taskId, String userId) {
+            if (userId == null && guard.handsBackOwnTask(commandExecutor, taskId)) {
+                commandExecutor.execute(commandContext -> {
+                    commandContext.disableAuthorizationCheck();
+                    try {
+                        super.setAssignee(taskId, null);
+                    } finally {
+                        commandContext.enableAuthorizationCheck();
+                    }
+                    return null;
+                });
+                return;
+            }
+            super.setAssignee(taskId, userId);
         }
 
         @Override

@@ -162,6 +162,11 @@ class TasklistDoorTest extends IntegrationTest {
         assertThat(taskIds(hbj, filters.get("我的待办"))).doesNotContain(replyTask);
         WebappSession.Answer count = scj.engine("GET", "filter/" + filters.get("我的待办") + "/count", null);
         assertThat(json.readTree(count.body()).get("count").asInt()).isGreaterThanOrEqualTo(1);
+
+        // 归还: the holder hands the task back to its group; nobody else can
+        assertThat(hbj.engine("POST", "task/" + replyTask + "/unclaim", null).status()).isEqualTo(403);
+        assertThat(scj.engine("POST", "task/" + replyTask + "/unclaim", null).status()).isEqualTo(204);
+        assertThat(taskIds(scj, filters.get("组待办"))).contains(replyTask);
     }
 
     private java.util.List<String> taskIds(WebappSession session, String filterId) throws Exception {
