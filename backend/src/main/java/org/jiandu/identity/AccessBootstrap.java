@@ -91,9 +91,9 @@ class AccessBootstrap implements ApplicationRunner {
     }
 
     /**
-     * {@code camunda-admin} is Camunda's superuser group, which no authorization check stops: it stays for a
-     * break-glass account an operator may add by hand, and our {@code admin} role is not in it (admins hold
-     * the grants below, which leave clues out). Memberships earlier versions made are removed.
+     * {@code camunda-admin} is Camunda's superuser group, which no authorization check stops. Our {@code admin}
+     * role is not in it (admins hold the grants below, which leave clues out; memberships earlier versions made
+     * are removed); its one member is the break-glass account {@value #BREAK_GLASS_USER}.
      */
     private void ensureWebappAdmins() {
         if (identityService.createGroupQuery().groupId(UserAdmin.WEBAPP_ADMIN_GROUP).count() == 0) {
