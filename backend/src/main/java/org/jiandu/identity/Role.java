@@ -14,9 +14,6 @@ public enum Role {
     AUDITOR("auditor", "审计评查人员"),
     ADMIN("admin", "系统管理员");
 
-    /** Spring Security authorities of the roles, for {@code hasAnyAuthority(...)} checks. */
-    public static final String STAFF = "hasAnyAuthority('clerk','supervisor','lead','legal-reviewer','auditor','admin')";
-
     private final String groupId;
     private final String label;
 
