@@ -75,12 +75,14 @@ class RoleRulesApiTest extends IntegrationTest {
 
     @Test
     void aCallerWhoMayNotUseAnOperationIsRefusedWhateverTheySend() {
-        Map<String, Set<String>> rolesOfUser = new LinkedHashMap<>();
+        // one demo user of each set of roles (supervisor2 and agency-hbj are refused as their colleagues are)
+        Map<Set<String>, String> userOfRoles = new LinkedHashMap<>();
         for (String user : DEMO_USERS) {
             Response me = get(user, "/api/me");
             assertThat(me.status()).as(user).isEqualTo(200);
-            rolesOfUser.put(user, new TreeSet<>(me.body().get("roles").findValuesAsText("id")));
+            userOfRoles.putIfAbsent(new TreeSet<>(me.body().get("roles").findValuesAsText("id")), user);
         }
+        assertThat(userOfRoles).hasSize(Role.values().length);
         List<String> wrong = new ArrayList<>();
         int refusals = 0;
         for (Map.Entry<String, JsonNode> entry : protectedOperations().entrySet()) {
@@ -90,24 +92,24 @@ class RoleRulesApiTest extends IntegrationTest {
             }
             HttpMethod method = HttpMethod.valueOf(entry.getKey().substring(0, entry.getKey().indexOf(' ')));
             String path = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
-            for (Map.Entry<String, Set<String>> user : rolesOfUser.entrySet()) {
-                if (!Collections.disjoint(user.getValue(), allowed)) {
+            for (Map.Entry<Set<String>, String> user : userOfRoles.entrySet()) {
+                if (!Collections.disjoint(user.getKey(), allowed)) {
                     continue;
                 }
                 for (Attempt attempt : attempts(path, entry.getValue())) {
-                    Response answer = send(method, user.getKey(), attempt.uri(), attempt.contentType(), attempt.body());
+                    Response answer = send(method, user.getValue(), attempt.uri(), attempt.contentType(), attempt.body());
                     refusals++;
                     boolean refused = (answer.status() == 403 || answer.status() == 404)
                             && MediaType.APPLICATION_PROBLEM_JSON_VALUE.equals(answer.contentType())
                             && answer.code() != null;
                     if (!refused) {
-                        wrong.add(user.getKey() + " " + method + " " + attempt + " → " + answer);
+                        wrong.add(user.getValue() + " " + method + " " + attempt + " → " + answer);
                     }
                 }
             }
         }
         assertThat(wrong).as("answers to callers who may not use the operation").isEmpty();
-        assertThat(refusals).isGreaterThan(500);
+        assertThat(refusals).isGreaterThan(400);
     }
 
     /** Every operation under /api except the public intake, as "METHOD /path". */
