@@ -2,6 +2,7 @@ package org.jiandu.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -46,16 +47,22 @@ class RoleCheckConfiguration implements WebMvcConfigurer {
     void everyEndpointDeclaresItsRoles(ContextRefreshedEvent event) {
         RequestMappingHandlerMapping mapping = event.getApplicationContext()
                 .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
-        List<String> undeclared = new ArrayList<>();
-        mapping.getHandlerMethods().forEach((info, handler) -> {
-            if (isProtectedApi(info) && (EndpointRoles.of(handler).isEmpty() || contradicts(handler))) {
-                undeclared.add(info + " → " + handler.getShortLogMessage());
-            }
-        });
+        List<String> undeclared = undeclared(mapping.getHandlerMethods());
         if (!undeclared.isEmpty()) {
             throw new IllegalStateException("These /api endpoints must declare who may use them, with @Roles or "
                     + "@AnyUser (and not @AnyUser under a class with @Roles): " + undeclared);
         }
+    }
+
+    /** The protected endpoints that declare no rule, or a contradictory one. */
+    static List<String> undeclared(Map<RequestMappingInfo, HandlerMethod> handlers) {
+        List<String> undeclared = new ArrayList<>();
+        handlers.forEach((info, handler) -> {
+            if (isProtectedApi(info) && (EndpointRoles.of(handler).isEmpty() || contradicts(handler))) {
+                undeclared.add(info + " → " + handler.getShortLogMessage());
+            }
+        });
+        return undeclared;
     }
 
     private static boolean isProtectedApi(RequestMappingInfo info) {
