@@ -11,10 +11,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jiandu.identity.AnyUser;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.ApiException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/calendar")
+@AnyUser
 class CalendarController {
 
     private static final int MAX_SPAN_DAYS = 3660;
@@ -91,14 +94,14 @@ class CalendarController {
     }
 
     @PutMapping("/exceptions/{date}")
-    @PreAuthorize("hasAuthority('admin')")
+    @Roles(Role.ADMIN)
     CalendarException put(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                           @Valid @RequestBody ExceptionRequest request) {
         return admin.put(date, request.kind(), request.name().strip());
     }
 
     @DeleteMapping("/exceptions/{date}")
-    @PreAuthorize("hasAuthority('admin')")
+    @Roles(Role.ADMIN)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         admin.delete(date);
@@ -106,14 +109,14 @@ class CalendarController {
 
     /** An admin states that the year's published arrangement is entered: the year stops being provisional. */
     @PutMapping("/years/{year}/confirmation")
-    @PreAuthorize("hasAuthority('admin')")
+    @Roles(Role.ADMIN)
     YearAnswer confirm(@PathVariable @Min(2000) @Max(2100) int year) {
         admin.confirmYear(year);
         return new YearAnswer(year, workdays.provisional(year));
     }
 
     @DeleteMapping("/years/{year}/confirmation")
-    @PreAuthorize("hasAuthority('admin')")
+    @Roles(Role.ADMIN)
     YearAnswer unconfirm(@PathVariable @Min(2000) @Max(2100) int year) {
         admin.unconfirmYear(year);
         return new YearAnswer(year, workdays.provisional(year));

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.ApiException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,17 +31,19 @@ class ClueCategoryController {
     }
 
     @GetMapping("/api/clue-categories")
-    @PreAuthorize(Role.STAFF)
+    @Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.ADMIN})
     List<ClueCategory> enabled() {
         return categories.list(true);
     }
 
     @GetMapping("/api/admin/clue-categories")
+    @Roles(Role.ADMIN)
     List<ClueCategory> all() {
         return categories.list(false);
     }
 
     @PostMapping("/api/admin/clue-categories")
+    @Roles(Role.ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     ClueCategory create(@Valid @RequestBody CategoryRequest request) {
         if (request.code() == null) {
@@ -51,6 +53,7 @@ class ClueCategoryController {
     }
 
     @PutMapping("/api/admin/clue-categories/{code}")
+    @Roles(Role.ADMIN)
     ClueCategory update(@PathVariable String code, @Valid @RequestBody CategoryRequest request) {
         return categories.update(request.toCategory(code));
     }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,12 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Clue transfers (问题线索移送). No role checks here: who may see or act on a clue depends on the clue,
- * and everyone without need to know gets a 404, as if clues did not exist (checked in {@link ClueService}).
+ * Clue transfers (问题线索移送). Only the roles that can have need to know reach this controller; everyone
+ * else gets a 404, as if clues did not exist. Which clue a caller may see or act on depends on the clue
+ * (checked in {@link ClueService}, again with a 404 for a clue the caller may not know of).
  */
 @RestController
 @RequestMapping("/api/clues")
 @Validated
+@Roles(value = {Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.DISCIPLINE},
+        notFoundCode = "CLUE_NOT_FOUND", notFoundMessage = "问题线索不存在。")
 class ClueController {
 
     private final ClueService clues;
@@ -67,6 +72,7 @@ class ClueController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Roles({Role.SUPERVISOR, Role.LEAD})
     ClueViews.ClueView propose(@Valid @RequestBody ClueProposal proposal, @AuthenticationPrincipal CurrentUser user) {
         return clues.propose(proposal, user);
     }
@@ -77,42 +83,49 @@ class ClueController {
     }
 
     @PutMapping("/{id}")
+    @Roles({Role.SUPERVISOR, Role.LEAD})
     ClueViews.ClueView revise(@PathVariable long id, @Valid @RequestBody ClueProposal proposal,
                               @AuthenticationPrincipal CurrentUser user) {
         return clues.revise(id, proposal, user);
     }
 
     @PostMapping("/{id}/legal-review")
+    @Roles(Role.LEGAL_REVIEWER)
     ClueViews.ClueView legalReview(@PathVariable long id, @Valid @RequestBody LegalReview request,
                                    @AuthenticationPrincipal CurrentUser user) {
         return clues.legalReview(id, request.passed(), request.opinion(), user);
     }
 
     @PostMapping("/{id}/revision")
+    @Roles({Role.SUPERVISOR, Role.LEAD})
     ClueViews.ClueView revision(@PathVariable long id, @Valid @RequestBody Revision request,
                                 @AuthenticationPrincipal CurrentUser user) {
         return clues.revision(id, request.resubmit(), request.note(), user);
     }
 
     @PostMapping("/{id}/collective-decision")
+    @Roles(Role.LEAD)
     ClueViews.ClueView collectiveDecision(@PathVariable long id, @Valid @RequestBody CollectiveDecision request,
                                           @AuthenticationPrincipal CurrentUser user) {
         return clues.collectiveDecision(id, request.agreed(), request.minutes(), user);
     }
 
     @PostMapping("/{id}/approval")
+    @Roles(Role.LEAD)
     ClueViews.ClueView approval(@PathVariable long id, @Valid @RequestBody Approval request,
                                 @AuthenticationPrincipal CurrentUser user) {
         return clues.approval(id, request.approved(), request.opinion(), user);
     }
 
     @PostMapping("/{id}/receipt")
+    @Roles(Role.DISCIPLINE)
     ClueViews.ClueView receipt(@PathVariable long id, @Valid @RequestBody(required = false) Receipt request,
                                @AuthenticationPrincipal CurrentUser user) {
         return clues.acknowledge(id, request == null ? null : request.note(), user);
     }
 
     @PostMapping("/{id}/outcome")
+    @Roles({Role.DISCIPLINE, Role.SUPERVISOR, Role.LEAD})
     ClueViews.ClueView outcome(@PathVariable long id, @Valid @RequestBody Outcome request,
                                @AuthenticationPrincipal CurrentUser user) {
         return clues.recordOutcome(id, request.kind(), request.text(), user);
@@ -120,6 +133,7 @@ class ClueController {
 
     @PostMapping(path = "/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
+    @Roles({Role.SUPERVISOR, Role.LEAD, Role.DISCIPLINE})
     StoredDocument upload(@PathVariable long id, @RequestParam(defaultValue = "EVIDENCE") ClueService.FileKind kind,
                           @RequestPart("file") MultipartFile file, @AuthenticationPrincipal CurrentUser user) {
         return clues.upload(id, kind, file, user);

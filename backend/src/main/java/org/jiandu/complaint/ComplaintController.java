@@ -11,12 +11,12 @@ import jakarta.validation.constraints.Min;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Validated
 class ComplaintController {
 
-    private static final String HANDLERS = "hasAnyAuthority('clerk','supervisor','lead')";
-
     private final ComplaintRegistration registration;
     private final ComplaintQueries queries;
     private final ComplaintTaskService tasks;
@@ -52,7 +50,7 @@ class ComplaintController {
 
     /** Registers a complaint; the same 12345 work order again answers 200 with the existing complaint. */
     @PostMapping
-    @PreAuthorize("hasAnyAuthority('clerk','supervisor')")
+    @Roles({Role.CLERK, Role.SUPERVISOR})
     ResponseEntity<ComplaintViews.Registration> register(@Valid @RequestBody StaffComplaintRequest request) {
         ComplaintRegistration.Registered registered = registration.registerByStaff(request);
         return ResponseEntity.status(registered.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -61,7 +59,7 @@ class ComplaintController {
     }
 
     @GetMapping
-    @PreAuthorize(Role.STAFF)
+    @Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.ADMIN})
     Page<ComplaintViews.ListItem> list(@RequestParam(required = false) ComplaintStatus status,
                                        @RequestParam(required = false) ComplaintSource source,
                                        @RequestParam(required = false) String agencyCode,
@@ -79,13 +77,15 @@ class ComplaintController {
     }
 
     @GetMapping("/{id}")
+    @Roles(value = {Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.ADMIN},
+            notFoundCode = "COMPLAINT_NOT_FOUND", notFoundMessage = "投诉举报不存在。")
     ComplaintViews.Detail detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
         return queries.detail(id, user);
     }
 
     /** Completes a task of the complaint with its form's fields, e.g. {"acceptanceDecision":"ACCEPT"}. */
     @PostMapping("/{id}/tasks/{taskId}/complete")
-    @PreAuthorize(HANDLERS)
+    @Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD})
     ComplaintViews.Detail complete(@PathVariable long id, @PathVariable String taskId,
                                    @RequestBody(required = false) Map<String, Object> fields,
                                    @AuthenticationPrincipal CurrentUser user) {
@@ -95,7 +95,7 @@ class ComplaintController {
 
     /** Adds evidence files (parts {@code files}). */
     @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAnyAuthority('clerk','supervisor')")
+    @Roles({Role.CLERK, Role.SUPERVISOR})
     ComplaintViews.Detail addEvidence(@PathVariable long id, @RequestPart("files") List<MultipartFile> files,
                                       @AuthenticationPrincipal CurrentUser user) {
         registration.addEvidence(queries.visible(id, user), files);
@@ -103,6 +103,8 @@ class ComplaintController {
     }
 
     @GetMapping("/{id}/documents/{documentId}")
+    @Roles(value = {Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.ADMIN},
+            notFoundCode = "COMPLAINT_NOT_FOUND", notFoundMessage = "投诉举报不存在。")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId,
                                     @AuthenticationPrincipal CurrentUser user) {
         return documents.download(queries.document(id, documentId, user));

@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jiandu.identity.AnyUser;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/deadline-policies")
+@AnyUser
 class DeadlinePolicyController {
 
     private final Deadlines deadlines;
@@ -51,7 +54,7 @@ class DeadlinePolicyController {
     }
 
     @PutMapping("/{key}")
-    @PreAuthorize("hasAuthority('admin')")
+    @Roles(Role.ADMIN)
     DeadlinePolicy update(@PathVariable String key, @Valid @RequestBody PolicyRequest request) {
         return deadlines.update(key, request.description(), request.days(), request.dayKind(), request.reminderDays());
     }

@@ -7,10 +7,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.jiandu.clue.ClueProposal;
+import org.jiandu.identity.AnyUser;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.ApiException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,13 +32,14 @@ class EscalationController {
     }
 
     @PostMapping("/escalations/{taskId}/decision")
-    @PreAuthorize("hasAuthority('lead')")
+    @Roles(Role.LEAD)
     void decide(@PathVariable String taskId, @Valid @RequestBody Decision decision,
                 @AuthenticationPrincipal CurrentUser user) {
         service.decide(taskId, user, decision.publicNotice(), decision.clueProposal(), decision.reason(), decision.clue());
     }
 
     @GetMapping("/agencies/{code}/public-notices")
+    @AnyUser
     List<PublicNotice> publicNotices(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
         boolean own = user.org().code().equals(code);
         boolean internal = user.roles().stream().anyMatch(Role::internal);

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 
 import org.jiandu.web.Page;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The admin API: organisations and user accounts (系统管理). */
 @RestController
 @RequestMapping("/api/admin")
-@PreAuthorize("hasAuthority('admin')")
+@Roles(Role.ADMIN)
 class AdminController {
 
     private final OrgAdmin orgAdmin;

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
+@AnyUser
 class MeController {
 
     private final OrgUnitMapper orgs;

@@ -16,9 +16,6 @@ public enum Role {
     /** A named system account of another application: the only non-admin allowed on {@code /engine-rest}. */
     INTEGRATION("integration", "系统集成账号");
 
-    /** Spring Security authorities of the roles, for {@code hasAnyAuthority(...)} checks. */
-    public static final String STAFF = "hasAnyAuthority('clerk','supervisor','lead','legal-reviewer','auditor','admin')";
-
     private final String groupId;
     private final String label;
 

@@ -10,8 +10,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
+import org.jiandu.identity.AnyUser;
 import org.jiandu.identity.CurrentUser;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The task inbox and the operations on a task, for every process. */
 @RestController
 @RequestMapping("/api/tasks")
+@AnyUser
 class InboxController {
 
     private final Inbox inbox;
@@ -123,7 +126,7 @@ class InboxController {
     }
 
     @PostMapping("/{id}/urge")
-    @PreAuthorize("hasAnyAuthority('supervisor','lead','clerk','legal-reviewer')")
+    @Roles({Role.SUPERVISOR, Role.LEAD, Role.CLERK, Role.LEGAL_REVIEWER})
     Map<String, String> urge(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                              @Valid @RequestBody(required = false) UrgeRequest body) {
         actions.urge(user, id, body == null ? null : body.message());

@@ -8,12 +8,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Suggestion letters over REST: /api/letters. */
 @RestController
 @RequestMapping("/api/letters")
+@Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.ADMIN, Role.AGENCY})
 class LetterController {
 
     private final LetterService service;
@@ -38,7 +40,7 @@ class LetterController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyAuthority('supervisor','lead')")
+    @Roles({Role.SUPERVISOR, Role.LEAD})
     LetterView create(@Valid @RequestBody NewLetterRequest request, @AuthenticationPrincipal CurrentUser user) {
         LetterRow letter = service.create(user, new LetterContent(request.agencyCode(), request.title(), request.body(),
                 request.replyDays(), request.rectificationRequired()), request.source(), request.sourceRef());
@@ -69,14 +71,14 @@ class LetterController {
     }
 
     @PostMapping("/{id}/draft")
-    @PreAuthorize("hasAuthority('supervisor')")
+    @Roles(Role.SUPERVISOR)
     LetterView draft(@PathVariable long id, @Valid @RequestBody LetterContent content, @AuthenticationPrincipal CurrentUser user) {
         service.submitDraft(id, user, content);
         return service.view(id, user);
     }
 
     @PostMapping("/{id}/legal-review")
-    @PreAuthorize("hasAuthority('legal-reviewer')")
+    @Roles(Role.LEGAL_REVIEWER)
     LetterView legalReview(@PathVariable long id, @Valid @RequestBody Decision decision,
                            @AuthenticationPrincipal CurrentUser user) {
         service.legalReview(id, user, decision.passed(), decision.reason());
@@ -84,21 +86,21 @@ class LetterController {
     }
 
     @PostMapping("/{id}/sign")
-    @PreAuthorize("hasAuthority('lead')")
+    @Roles(Role.LEAD)
     LetterView sign(@PathVariable long id, @Valid @RequestBody Decision decision, @AuthenticationPrincipal CurrentUser user) {
         service.sign(id, user, decision.passed(), decision.reason());
         return service.view(id, user);
     }
 
     @PostMapping("/{id}/receive")
-    @PreAuthorize("hasAuthority('agency')")
+    @Roles(Role.AGENCY)
     LetterView receive(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
         service.receive(id, user);
         return service.view(id, user);
     }
 
     @PostMapping(path = "/{id}/reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('agency')")
+    @Roles(Role.AGENCY)
     LetterView reply(@PathVariable long id, @RequestParam("text") String text,
                      @RequestParam(name = "files", required = false) List<MultipartFile> files,
                      @AuthenticationPrincipal CurrentUser user) {
@@ -107,7 +109,7 @@ class LetterController {
     }
 
     @PostMapping(path = "/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('agency')")
+    @Roles(Role.AGENCY)
     LetterView replyText(@PathVariable long id, @Valid @RequestBody ReplyRequest request,
                          @AuthenticationPrincipal CurrentUser user) {
         service.reply(id, user, request.text(), List.of());
@@ -115,7 +117,7 @@ class LetterController {
     }
 
     @PostMapping("/{id}/reply-review")
-    @PreAuthorize("hasAuthority('supervisor')")
+    @Roles(Role.SUPERVISOR)
     LetterView reviewReply(@PathVariable long id, @Valid @RequestBody Decision decision,
                            @AuthenticationPrincipal CurrentUser user) {
         service.reviewReply(id, user, decision.passed(), decision.reason());

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jiandu.identity.AnyUser;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** My messages: list, unread count, mark read. */
 @RestController
 @RequestMapping("/api/notifications")
+@AnyUser
 class NotificationController {
 
     private final NotificationMapper mapper;

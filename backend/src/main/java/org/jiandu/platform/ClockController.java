@@ -14,10 +14,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.trace.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/admin/clock")
-@PreAuthorize("hasAuthority('admin')")
+@Roles(Role.ADMIN)
 @ConditionalOnProperty(name = "jiandu.clock.adjustable", havingValue = "true")
 class ClockController {
 

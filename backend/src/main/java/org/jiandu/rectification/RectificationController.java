@@ -8,11 +8,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Rectifications over REST: /api/rectifications. */
 @RestController
 @RequestMapping("/api/rectifications")
+@Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.ADMIN, Role.AGENCY})
 class RectificationController {
 
     private final RectificationService service;
@@ -60,7 +62,7 @@ class RectificationController {
     }
 
     @PostMapping("/{id}/plan")
-    @PreAuthorize("hasAuthority('agency')")
+    @Roles(Role.AGENCY)
     RectificationView plan(@PathVariable long id, @Valid @RequestBody PlanRequest plan,
                            @AuthenticationPrincipal CurrentUser user) {
         service.submitPlan(id, user, plan);
@@ -68,7 +70,7 @@ class RectificationController {
     }
 
     @PostMapping("/{id}/progress")
-    @PreAuthorize("hasAuthority('agency')")
+    @Roles(Role.AGENCY)
     RectificationView progress(@PathVariable long id, @Valid @RequestBody TextRequest request,
                                @AuthenticationPrincipal CurrentUser user) {
         service.reportProgress(id, user, request.text());
@@ -76,7 +78,7 @@ class RectificationController {
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('agency')")
+    @Roles(Role.AGENCY)
     RectificationView completion(@PathVariable long id, @RequestParam("text") String text,
                                  @RequestParam(name = "files", required = false) List<MultipartFile> files,
                                  @AuthenticationPrincipal CurrentUser user) {
@@ -85,7 +87,7 @@ class RectificationController {
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('agency')")
+    @Roles(Role.AGENCY)
     RectificationView completionText(@PathVariable long id, @Valid @RequestBody TextRequest request,
                                      @AuthenticationPrincipal CurrentUser user) {
         service.submitCompletion(id, user, request.text(), List.of());
@@ -93,7 +95,7 @@ class RectificationController {
     }
 
     @PostMapping("/{id}/verification")
-    @PreAuthorize("hasAuthority('supervisor')")
+    @Roles(Role.SUPERVISOR)
     RectificationView verify(@PathVariable long id, @Valid @RequestBody Verification verification,
                              @AuthenticationPrincipal CurrentUser user) {
         service.verify(id, user, verification.passed(), verification.onsiteCheck(), verification.reason());

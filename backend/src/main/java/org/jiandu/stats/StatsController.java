@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.Collection;
 
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.ApiException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/stats")
-@PreAuthorize("hasAnyAuthority('supervisor','lead','legal-reviewer','auditor')")
+@Roles({Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR})
 class StatsController {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

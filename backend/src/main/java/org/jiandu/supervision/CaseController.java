@@ -9,11 +9,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.jiandu.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Supervision cases over REST: /api/cases. */
 @RestController
 @RequestMapping("/api/cases")
+@Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.ADMIN, Role.AGENCY})
 class CaseController {
 
     private final SupervisionCaseService service;
@@ -38,7 +40,7 @@ class CaseController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyAuthority('supervisor','lead')")
+    @Roles({Role.SUPERVISOR, Role.LEAD})
     CaseView open(@Valid @RequestBody OpenCaseRequest request, @AuthenticationPrincipal CurrentUser user) {
         return service.view(service.open(user, request).id(), user);
     }
@@ -63,7 +65,7 @@ class CaseController {
     }
 
     @PostMapping("/{id}/filing")
-    @PreAuthorize("hasAuthority('lead')")
+    @Roles(Role.LEAD)
     CaseView filing(@PathVariable long id, @Valid @RequestBody Approval approval, @AuthenticationPrincipal CurrentUser user) {
         service.approveFiling(id, user, approval.approved(), approval.reason());
         return service.view(id, user);
@@ -71,7 +73,7 @@ class CaseController {
 
     @PostMapping(path = "/{id}/records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('supervisor')")
+    @Roles(Role.SUPERVISOR)
     CaseRecord record(@PathVariable long id, @RequestParam("kind") String kind, @RequestParam("content") String content,
                       @RequestParam(name = "file", required = false) MultipartFile file,
                       @AuthenticationPrincipal CurrentUser user) {
@@ -80,14 +82,14 @@ class CaseController {
 
     @PostMapping(path = "/{id}/records", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('supervisor')")
+    @Roles(Role.SUPERVISOR)
     CaseRecord recordText(@PathVariable long id, @Valid @RequestBody RecordRequest request,
                           @AuthenticationPrincipal CurrentUser user) {
         return service.addRecord(id, user, request.kind(), request.content(), null);
     }
 
     @PostMapping("/{id}/investigation/finish")
-    @PreAuthorize("hasAuthority('supervisor')")
+    @Roles(Role.SUPERVISOR)
     CaseView finishInvestigation(@PathVariable long id, @Valid @RequestBody Participants request,
                                  @AuthenticationPrincipal CurrentUser user) {
         service.finishInvestigation(id, user, request.participants());
@@ -95,7 +97,7 @@ class CaseController {
     }
 
     @PostMapping("/{id}/deliberation/participants")
-    @PreAuthorize("hasAnyAuthority('supervisor','lead')")
+    @Roles({Role.SUPERVISOR, Role.LEAD})
     CaseView addParticipant(@PathVariable long id, @Valid @RequestBody NewParticipant request,
                             @AuthenticationPrincipal CurrentUser user) {
         service.addParticipant(id, user, request.userId());
@@ -103,7 +105,7 @@ class CaseController {
     }
 
     @PostMapping("/{id}/deliberation/opinion")
-    @PreAuthorize("hasAnyAuthority('supervisor','lead','legal-reviewer')")
+    @Roles({Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER})
     CaseView opinion(@PathVariable long id, @Valid @RequestBody OpinionRequest request,
                      @AuthenticationPrincipal CurrentUser user) {
         service.giveOpinion(id, user, request.opinion());
@@ -111,7 +113,7 @@ class CaseController {
     }
 
     @PostMapping("/{id}/decision")
-    @PreAuthorize("hasAuthority('supervisor')")
+    @Roles(Role.SUPERVISOR)
     CaseView decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
                     @AuthenticationPrincipal CurrentUser user) {
         service.decide(id, user, request);

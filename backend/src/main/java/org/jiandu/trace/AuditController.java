@@ -2,7 +2,8 @@ package org.jiandu.trace;
 
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/audit")
-@PreAuthorize("hasAnyAuthority('auditor','admin')")
+@Roles({Role.AUDITOR, Role.ADMIN})
 class AuditController {
 
     private final AuditLog auditLog;

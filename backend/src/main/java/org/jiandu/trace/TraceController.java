@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Role;
+import org.jiandu.identity.Roles;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A record's full trace: timeline, diagrams with the path taken, and the export an auditor files. */
 @RestController
 @RequestMapping("/api/trace")
-@PreAuthorize("hasAnyAuthority('clerk','supervisor','lead','legal-reviewer','auditor','agency','discipline')")
+@Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.AGENCY, Role.DISCIPLINE})
 class TraceController {
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -88,10 +88,11 @@ class ClueApiTest extends IntegrationTest {
     @Test
     void approvedTransferReachesTheCommissionAndNeverTheAgencyConcerned() {
         String complaintNo = "TS-T5-" + System.nanoTime();
+        String caseNo = "AJ-T5-" + System.nanoTime();
         JsonNode proposed = propose("supervisor", Map.of("categoryCode", "ILLEGAL_PROCEDURE",
                 "facts", "执法人员在检查中推搡当事人，未出示执法证件。", "personsInvolved", "张某（执法队员）",
                 "agencyCode", "SCJ", "source", Map.of("type", "COMPLAINT", "no", complaintNo),
-                "evidenceLinks", List.of(Map.of("type", "CASE", "no", "AJ-T5-1"))));
+                "evidenceLinks", List.of(Map.of("type", "CASE", "no", caseNo))));
         long id = proposed.get("id").asLong();
         String clueNo = proposed.get("clueNo").asText();
         assertThat(clueNo).matches("XS-\\d{4}-\\d{6}");
@@ -111,7 +112,7 @@ class ClueApiTest extends IntegrationTest {
         assertThat(get("supervisor2", "/api/clues/linked?sourceType=COMPLAINT&sourceNo=" + complaintNo).body()).isEmpty();
         assertThat(get("supervisor", "/api/clues/linked?sourceType=COMPLAINT&sourceNo=" + complaintNo).body()
                 .findValuesAsText("clueNo")).containsExactly(clueNo);
-        assertThat(get("lead", "/api/clues/linked?sourceType=CASE&sourceNo=AJ-T5-1").body()
+        assertThat(get("lead", "/api/clues/linked?sourceType=CASE&sourceNo=" + caseNo).body()
                 .findValuesAsText("clueNo")).containsExactly(clueNo);
         assertThat(engineTasks("discipline", clueNo)).isZero();
 
@@ -147,7 +148,7 @@ class ClueApiTest extends IntegrationTest {
                 "市市场监督管理局", "附件：移送材料清单");
         long materialsId = documentId(seen.body(), "TRANSFER_MATERIALS");
         assertThat(textOf(get("discipline", "/api/clues/" + id + "/documents/" + materialsId).bytes()))
-                .contains(letterNo, "现场视频截图", "投诉举报 " + complaintNo, "执法监督案件 AJ-T5-1");
+                .contains(letterNo, "现场视频截图", "投诉举报 " + complaintNo, "执法监督案件 " + caseNo);
         assertInvisible("agency-scj", id, clueNo);
         assertThat(get("agency-scj", "/api/clues/" + id + "/documents/" + letterId).status()).isEqualTo(404);
         assertThat(get("supervisor2", "/api/clues/" + id + "/documents/" + letterId).status()).isEqualTo(404);
