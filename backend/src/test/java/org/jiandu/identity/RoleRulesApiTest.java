@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class RoleRulesApiTest extends IntegrationTest {
 
     static final List<String> DEMO_USERS = List.of("admin", "clerk", "supervisor", "supervisor2", "lead", "legal",
-            "auditor", "discipline", "agency-scj", "agency-hbj");
+            "auditor", "discipline", "agency-scj", "agency-hbj", "integration");
     static final String MALFORMED = "not a value {";
     static final String MULTIPART = "multipart/form-data; boundary=jiandu-test";
 
