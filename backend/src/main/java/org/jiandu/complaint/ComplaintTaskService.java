@@ -5,10 +5,12 @@ import static org.jiandu.complaint.ComplaintProcess.*;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.web.ApiException;
+import org.jiandu.web.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +58,8 @@ class ComplaintTaskService {
             }
             submitted.put(field.getKey(), field.getValue());
         }
-        boolean extended = Boolean.TRUE.equals(taskService.getVariable(taskId, EXTENDED));
         try {
+            boolean extended = Boolean.TRUE.equals(taskService.getVariable(taskId, EXTENDED));
             rules.check(step, submitted, extended);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, user.userId());
@@ -65,6 +67,12 @@ class ComplaintTaskService {
             taskService.complete(taskId, submitted);
         } catch (ComplaintRuleViolation violation) {
             throw violation.toApiException();
+        } catch (ProcessEngineException e) {
+            if (RuleViolation.in(e).isEmpty() && taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                // someone completed it between our look-up and the engine's (claim of a vanished task): a lost race
+                throw ApiException.conflict("CONCURRENT_CHANGE", "该待办刚被他人办理，请刷新后重试。");
+            }
+            throw e;
         }
     }
 }

@@ -43,7 +43,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return respond(Problems.of(e.status(), e.code(), e.getMessage()));
+        ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
+        if (!e.fields().isEmpty()) {
+            problem.setProperty("fields", e.fields());
+        }
+        return respond(problem);
+    }
+
+    /** A request parameter outside its bounds (a {@code @Min}/{@code @Max} on a controller parameter). */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(jakarta.validation.ConstraintViolationException e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        e.getConstraintViolations().forEach(violation -> {
+            String path = violation.getPropertyPath().toString();
+            fields.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+        });
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "参数不符合要求：" + describe(fields));
+        problem.setProperty("fields", fields);
+        return respond(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -70,9 +87,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (lostARace(e)) {
             return concurrentChange(e);
         }
-        return RuleViolation.in(e)
-                .map(violation -> respond(Problems.of(HttpStatus.BAD_REQUEST, violation.code(), violation.getMessage())))
-                .orElseGet(() -> unexpected(e));
+        return RuleViolation.in(e).map(this::refused).orElseGet(() -> unexpected(e));
     }
 
     /**
@@ -90,6 +105,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** A rule a feature enforced (often inside the engine): 400 with its code, its message and, for a form, its fields. */
+    private ResponseEntity<ProblemDetail> refused(RuleViolation violation) {
+        return api(ApiException.refused(violation));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
