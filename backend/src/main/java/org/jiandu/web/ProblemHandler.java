@@ -70,7 +70,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ProblemDetail> engineAuthorization(AuthorizationException e) {
-        log.info("Refused by the engine: {}", e.getMessage());
         return respond(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "您没有执行此操作的权限。"));
     }
 
@@ -206,6 +205,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "请求无效：" + status.getReasonPhrase() : "服务器内部错误，操作未完成。"));
     }
 
+    /** A refusal is expected, not an error: one line with the code, no stack trace (500s are logged in full). */
+    private static void logRefusal(ProblemDetail problem) {
+        if (problem.getStatus() >= 500) {
+            return;
+        }
+        String request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : "?";
+        log.warn("Refused {}: {} {}", request, problem.getStatus(),
+                problem.getProperties() == null ? null : problem.getProperties().get("code"));
+    }
+
     /** 400 VALIDATION_FAILED naming each field that failed and why. */
     public static ProblemDetail validationFailed(Map<String, String> fields) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
@@ -221,12 +232,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        logRefusal(problem);
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     private static ResponseEntity<Object> asObject(ProblemDetail problem) {
+        logRefusal(problem);
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
