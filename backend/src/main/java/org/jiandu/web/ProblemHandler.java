@@ -117,8 +117,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.CONFLICT, "CONFLICT", "数据与已有记录冲突（重复或仍被引用），未作任何更改。"));
     }
 
+    /** Every String bound from a request parameter or path variable passes the text hygiene check. */
+    @org.springframework.web.bind.annotation.InitBinder
+    void checkText(org.springframework.web.bind.WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, TextHygiene.parameterEditor());
+    }
+
+    @ExceptionHandler(TextHygiene.UnsafeTextException.class)
+    ResponseEntity<ProblemDetail> unsafeText(TextHygiene.UnsafeTextException e) {
+        return respond(unsafeTextProblem(e, e.field()));
+    }
+
+    private static ProblemDetail unsafeTextProblem(TextHygiene.UnsafeTextException e, String field) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_TEXT",
+                TextHygiene.UnsafeTextException.describe(field, e.character()));
+        if (field != null) {
+            problem.setProperty("fields", Map.of(field, "含有不允许的控制字符或文字方向控制符"));
+        }
+        return problem;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        TextHygiene.UnsafeTextException unsafe = TextHygiene.UnsafeTextException.in(e);
+        if (unsafe != null) {
+            return respond(unsafeTextProblem(unsafe, e.getName()));
+        }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "参数 " + e.getName() + " 的值“" + e.getValue() + "”格式不正确。"));
     }
@@ -152,6 +176,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        TextHygiene.UnsafeTextException unsafe = TextHygiene.UnsafeTextException.in(e);
+        if (unsafe != null) {
+            String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? jsonPath(mapping) : unsafe.field();
+            return asObject(unsafeTextProblem(unsafe, field));
+        }
         return asObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "请求内容无法解析：请检查 JSON 格式及各字段的类型和取值。"));
     }
@@ -203,6 +233,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String code = status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
         return asObject(Problems.of(status, code, status.is4xxClientError()
                 ? "请求无效：" + status.getReasonPhrase() : "服务器内部错误，操作未完成。"));
+    }
+
+    /** The JSON path of a refused value: {@code form.name}, {@code roles[1]}. */
+    private static String jsonPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     /** A refusal is expected, not an error: one line with the code, no stack trace (500s are logged in full). */
