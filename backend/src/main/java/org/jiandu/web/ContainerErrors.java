@@ -18,8 +18,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Requests Tomcat refuses before any servlet runs (an encoded slash {@code %2F} or a NUL {@code %00} in the
- * path, a malformed request line) are answered by the host's error report valve. Under {@code /api} this
- * valve answers with a problem document instead of Tomcat's HTML page; elsewhere it stays Tomcat's page
+ * path, a request line over the header size limit) are answered by the host's error report valve. Under
+ * {@code /api}, and when the request line could not even be read, this valve answers with a problem document
+ * instead of Tomcat's HTML page; elsewhere it stays Tomcat's page
  * without server details (as Spring Boot configures it).
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,7 +56,9 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             String uri = request.getCoyoteRequest().requestURI().toString();
-            if (uri == null || !uri.startsWith("/api")) {
+            // no URI: the request line itself was refused (too long, malformed); a problem is the safe answer
+            boolean api = uri == null || uri.isEmpty() || uri.startsWith("/api");
+            if (!api) {
                 super.report(request, response, throwable);
                 return;
             }
