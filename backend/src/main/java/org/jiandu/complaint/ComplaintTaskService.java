@@ -5,10 +5,12 @@ import static org.jiandu.complaint.ComplaintProcess.*;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.platform.EngineAccess;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.RuleViolation;
 import org.springframework.stereotype.Service;
@@ -26,11 +28,16 @@ class ComplaintTaskService {
     private final ComplaintQueries queries;
     private final ComplaintTaskRules rules;
     private final TaskService taskService;
+    private final HistoryService historyService;
+    private final EngineAccess engineAccess;
 
-    ComplaintTaskService(ComplaintQueries queries, ComplaintTaskRules rules, TaskService taskService) {
+    ComplaintTaskService(ComplaintQueries queries, ComplaintTaskRules rules, TaskService taskService,
+                         HistoryService historyService, EngineAccess engineAccess) {
         this.queries = queries;
         this.rules = rules;
         this.taskService = taskService;
+        this.historyService = historyService;
+        this.engineAccess = engineAccess;
     }
 
     @Transactional
@@ -38,6 +45,9 @@ class ComplaintTaskService {
         Complaint complaint = queries.visible(complaintId, user);
         // the engine shows a user only the tasks they hold or may claim
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null && completedAlready(taskId, complaint)) {
+            throw ApiException.conflict("CONCURRENT_CHANGE", "该待办刚被他人办理完毕，请刷新后查看。");
+        }
         if (task == null || !task.getProcessInstanceId().equals(complaint.processInstanceId())) {
             throw ApiException.notFound("TASK_NOT_FOUND", "该投诉举报没有此待办，或它不由您办理（可能已办结）。");
         }
@@ -68,11 +78,21 @@ class ComplaintTaskService {
         } catch (ComplaintRuleViolation violation) {
             throw violation.toApiException();
         } catch (ProcessEngineException e) {
-            if (RuleViolation.in(e).isEmpty() && taskService.createTaskQuery().taskId(taskId).count() == 0) {
+            if (RuleViolation.in(e).isEmpty() && completedAlready(taskId, complaint)) {
                 // someone completed it between our look-up and the engine's (claim of a vanished task): a lost race
                 throw ApiException.conflict("CONCURRENT_CHANGE", "该待办刚被他人办理，请刷新后重试。");
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether the task was a step of this complaint that has been completed (by someone faster: a lost race).
+     * History is read without the caller's authorizations: the caller may see the complaint, and only a yes/no
+     * about one of its own steps comes back.
+     */
+    private boolean completedAlready(String taskId, Complaint complaint) {
+        return engineAccess.withoutAuthorizationChecks(() -> historyService.createHistoricTaskInstanceQuery()
+                .taskId(taskId).processInstanceId(complaint.processInstanceId()).finished().count()) > 0;
     }
 }

@@ -131,6 +131,7 @@ class InboxTest extends IntegrationTest {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.code()).isEqualTo("FORM_INVALID");
         assertThat(missing.body().get("detail").asText()).contains("处理结论");
+        assertThat(missing.body().get("fields").get("decision").asText()).isEqualTo("“处理结论”为必填项");
         Response wrongValue = post("supervisor", "/api/tasks/" + taskId + "/complete",
                 Map.of("values", Map.of("opinion", "x", "decision", "maybe")));
         assertThat(wrongValue.code()).isEqualTo("FORM_INVALID");
