@@ -144,7 +144,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return respond(unsafeTextProblem(unsafe, e.getName()));
         }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                "参数 " + e.getName() + " 的值“" + e.getValue() + "”格式不正确。"));
+                "参数 " + e.getName() + " 的值“" + abbreviate(String.valueOf(e.getValue())) + "”格式不正确。"));
+    }
+
+    /** What a person sent, shortened for the answer: a refusal does not echo a megabyte back. */
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     @ExceptionHandler(Exception.class)
