@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.jiandu.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * detail, including those no controller sees: an unknown path, a wrong method, a path Tomcat refuses, an
  * upload over the container's limit, a multipart body that cannot be parsed.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemResponsesTest extends IntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -93,6 +97,35 @@ class ProblemResponsesTest extends IntegrationTest {
         // ordinary line breaks and tabs are text
         assertThat(post("admin", "/api/admin/orgs", Map.of("code", "TAB", "name", "市\t交通局", "kind", "AGENCY",
                 "adminLevel", "CITY", "parentCode", "CITY")).status()).isEqualTo(201);
+    }
+
+    /**
+     * A form the engine's listener refuses (inside an engine command) answers 400 FORM_INVALID with its fields and
+     * logs one WARN line with the code: no ENGINE-16004 error, no stack trace.
+     */
+    @Test
+    void aRefusalInsideTheEngineIsOneWarnLineNotAnError(CapturedOutput output) throws Exception {
+        String complaint = json.writeValueAsString(Map.of("anonymous", true, "agencyCode", "SCJ", "fieldCode", "MARKET",
+                "occurredOn", java.time.LocalDate.now().minusDays(2).toString(), "occurredPlace", "人民路农贸市场",
+                "facts", "执法人员未出示执法证件。", "demands", "请求依法核查。"));
+        HttpResponse<String> created = send("POST", "/api/public/complaints", null, "application/json",
+                complaint.getBytes(StandardCharsets.UTF_8));
+        String trackingNo = json.readTree(created.body()).get("trackingNo").asText();
+        long id = jdbc.queryForObject("SELECT id FROM complaint WHERE tracking_no = ?", Long.class, trackingNo);
+        String taskId = get("lead", "/api/complaints/" + id).body().get("currentSteps").get(0).get("taskId").asText();
+        assertThat(post("supervisor", "/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(200);
+        int before = output.getOut().length();
+
+        Response refused = post("supervisor", "/api/tasks/" + taskId + "/complete",
+                Map.of("values", Map.of("acceptanceDecision", "REJECT")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("FORM_INVALID");
+        assertThat(refused.body().get("fields").get("reason").asText()).isEqualTo("“理由”为必填项");
+        String logged = output.getOut().substring(before);
+        assertThat(logged.lines().filter(line -> line.contains(taskId))).singleElement().asString()
+                .contains("WARN").contains("400 FORM_INVALID");
+        assertThat(logged).doesNotContain("ENGINE-16004").doesNotContain(" ERROR ").doesNotContain("\tat ");
     }
 
     private HttpResponse<String> send(String method, String path, String user, String contentType, byte[] body)
