@@ -52,7 +52,7 @@ class ClueController {
     @GetMapping
     Page<ClueViews.ClueSummary> list(@RequestParam(required = false) ClueStatus status,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                      @AuthenticationPrincipal CurrentUser user) {
         return clues.list(status, page, size, user);
     }

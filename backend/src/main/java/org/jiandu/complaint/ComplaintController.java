@@ -70,7 +70,7 @@ class ComplaintController {
                                        @RequestParam(required = false) String q,
                                        @RequestParam(required = false) String sort,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
-                                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                        @AuthenticationPrincipal CurrentUser user) {
         return queries.list(ComplaintQueries.filter(status, source, agencyCode, fieldCode, overdue, from, to, q), sort,
                 page, size, user);

@@ -68,7 +68,7 @@ class ComplaintRegistration {
 
     @Transactional
     Registered registerPublic(ComplaintForm form, List<MultipartFile> files) {
-        List<MultipartFile> evidence = files == null ? List.of() : files.stream().filter(file -> !file.isEmpty()).toList();
+        List<MultipartFile> evidence = chosen(files);
         checkFiles(evidence);
         return register(ComplaintSource.WEB, null, null, form, evidence);
     }
@@ -98,7 +98,7 @@ class ComplaintRegistration {
     /** Adds evidence to a registered complaint (a clerk scanning a letter's enclosures, a supervisor's findings). */
     @Transactional
     void addEvidence(Complaint complaint, List<MultipartFile> files) {
-        List<MultipartFile> evidence = files == null ? List.of() : files.stream().filter(file -> !file.isEmpty()).toList();
+        List<MultipartFile> evidence = chosen(files);
         if (evidence.isEmpty()) {
             throw ApiException.badRequest("FILE_REQUIRED", "请选择要上传的文件。");
         }
@@ -189,6 +189,16 @@ class ComplaintRegistration {
         if (form.occurredOn().isAfter(LocalDate.now(clock))) {
             throw ApiException.badRequest("OCCURRED_IN_FUTURE", "发生日期不能晚于今天。");
         }
+    }
+
+    /**
+     * The files the person chose: a browser sends an empty part with no name for a file input left empty,
+     * which is not a file; a named file with no content is one, and is refused as empty (FILE_EMPTY).
+     */
+    private static List<MultipartFile> chosen(List<MultipartFile> files) {
+        return files == null ? List.of() : files.stream()
+                .filter(file -> !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())))
+                .toList();
     }
 
     private void checkFiles(List<MultipartFile> files) {

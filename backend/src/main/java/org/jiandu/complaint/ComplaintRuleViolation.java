@@ -24,6 +24,6 @@ class ComplaintRuleViolation extends BadUserRequestException implements RuleViol
     }
 
     ApiException toApiException() {
-        return ApiException.badRequest(code, getMessage());
+        return ApiException.refused(this);
     }
 }

@@ -5,10 +5,14 @@ import static org.jiandu.complaint.ComplaintProcess.*;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jiandu.identity.CurrentUser;
+import org.jiandu.platform.EngineAccess;
 import org.jiandu.web.ApiException;
+import org.jiandu.web.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +28,16 @@ class ComplaintTaskService {
     private final ComplaintQueries queries;
     private final ComplaintTaskRules rules;
     private final TaskService taskService;
+    private final HistoryService historyService;
+    private final EngineAccess engineAccess;
 
-    ComplaintTaskService(ComplaintQueries queries, ComplaintTaskRules rules, TaskService taskService) {
+    ComplaintTaskService(ComplaintQueries queries, ComplaintTaskRules rules, TaskService taskService,
+                         HistoryService historyService, EngineAccess engineAccess) {
         this.queries = queries;
         this.rules = rules;
         this.taskService = taskService;
+        this.historyService = historyService;
+        this.engineAccess = engineAccess;
     }
 
     @Transactional
@@ -36,6 +45,9 @@ class ComplaintTaskService {
         Complaint complaint = queries.visible(complaintId, user);
         // the engine shows a user only the tasks they hold or may claim
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null && completedAlready(taskId, complaint)) {
+            throw ApiException.conflict("CONCURRENT_CHANGE", "该待办刚被他人办理完毕，请刷新后查看。");
+        }
         if (task == null || !task.getProcessInstanceId().equals(complaint.processInstanceId())) {
             throw ApiException.notFound("TASK_NOT_FOUND", "该投诉举报没有此待办，或它不由您办理（可能已办结）。");
         }
@@ -56,8 +68,8 @@ class ComplaintTaskService {
             }
             submitted.put(field.getKey(), field.getValue());
         }
-        boolean extended = Boolean.TRUE.equals(taskService.getVariable(taskId, EXTENDED));
         try {
+            boolean extended = Boolean.TRUE.equals(taskService.getVariable(taskId, EXTENDED));
             rules.check(step, submitted, extended);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, user.userId());
@@ -65,6 +77,22 @@ class ComplaintTaskService {
             taskService.complete(taskId, submitted);
         } catch (ComplaintRuleViolation violation) {
             throw violation.toApiException();
+        } catch (ProcessEngineException e) {
+            if (RuleViolation.in(e).isEmpty() && completedAlready(taskId, complaint)) {
+                // someone completed it between our look-up and the engine's (claim of a vanished task): a lost race
+                throw ApiException.conflict("CONCURRENT_CHANGE", "该待办刚被他人办理，请刷新后重试。");
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Whether the task was a step of this complaint that has been completed (by someone faster: a lost race).
+     * History is read without the caller's authorizations: the caller may see the complaint, and only a yes/no
+     * about one of its own steps comes back.
+     */
+    private boolean completedAlready(String taskId, Complaint complaint) {
+        return engineAccess.withoutAuthorizationChecks(() -> historyService.createHistoricTaskInstanceQuery()
+                .taskId(taskId).processInstanceId(complaint.processInstanceId()).finished().count()) > 0;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jiandu.identity.Actor;
 import org.jiandu.trace.AuditLog;
 import org.jiandu.web.ApiException;
+import org.jiandu.web.TextHygiene;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -67,6 +68,7 @@ public class DocumentStore {
         String name = safeName(file.getOriginalFilename());
         FileKind kind = FileKind.of(name, content).orElseThrow(() -> ApiException.badRequest("FILE_TYPE_NOT_ALLOWED",
                 "文件“" + name + "”的类型不被接受（或内容与扩展名不符）。可上传：" + FileKind.ALLOWED + "。"));
+        checkArchive(name, kind, content);
         return insert(recordType, recordNo, type, null, stripExtension(name), name, kind.contentType(), content, 1, null);
     }
 
@@ -74,10 +76,52 @@ public class DocumentStore {
     public void checkUpload(MultipartFile file) {
         byte[] content = readChecked(file);
         String name = safeName(file.getOriginalFilename());
-        if (FileKind.of(name, content).isEmpty()) {
-            throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED",
-                    "文件“" + name + "”的类型不被接受（或内容与扩展名不符）。可上传：" + FileKind.ALLOWED + "。");
+        FileKind kind = FileKind.of(name, content).orElseThrow(() -> ApiException.badRequest("FILE_TYPE_NOT_ALLOWED",
+                "文件“" + name + "”的类型不被接受（或内容与扩展名不符）。可上传：" + FileKind.ALLOWED + "。"));
+        checkArchive(name, kind, content);
+    }
+
+    /**
+     * A .docx or .xlsx is a zip archive: refuse one that unpacks to more than {@value #MAX_UNPACKED_MB} MB or
+     * holds more than {@value #MAX_ARCHIVE_ENTRIES} entries (a zip bomb would exhaust whoever opens it: the
+     * trace export, a reviewer's Word). The archive is actually unpacked and counted, since the sizes an
+     * archive declares can lie.
+     */
+    static void checkArchive(String name, FileKind kind, byte[] content) {
+        if (kind != FileKind.DOCX && kind != FileKind.XLSX) {
+            return;
         }
+        long unpacked = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
+            while (zip.getNextEntry() != null) {
+                if (++entries > MAX_ARCHIVE_ENTRIES) {
+                    throw archiveTooLarge(name);
+                }
+                for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+                    unpacked += read;
+                    if (unpacked > MAX_UNPACKED_MB * 1024L * 1024L) {
+                        throw archiveTooLarge(name);
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED", "文件“" + name + "”已损坏，无法作为 "
+                    + kind.name() + " 打开。");
+        }
+        if (entries == 0) {
+            throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED", "文件“" + name + "”已损坏，无法作为 "
+                    + kind.name() + " 打开。");
+        }
+    }
+
+    static final int MAX_UNPACKED_MB = 100;
+    static final int MAX_ARCHIVE_ENTRIES = 10_000;
+
+    private static ApiException archiveTooLarge(String name) {
+        return ApiException.badRequest("FILE_ARCHIVE_TOO_LARGE", "文件“" + name + "”解压后超过 " + MAX_UNPACKED_MB
+                + " MB 或包含超过 " + MAX_ARCHIVE_ENTRIES + " 个部件，疑为压缩炸弹，不予接收。");
     }
 
     /** A correction: a new version of a document, which stays as it was. */
@@ -175,6 +219,10 @@ public class DocumentStore {
     private byte[] readChecked(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             throw ApiException.badRequest("FILE_EMPTY", "上传的文件为空。");
+        }
+        if (TextHygiene.offendingCharacter(file.getOriginalFilename()) != null) {
+            throw ApiException.badRequest("FILE_NAME_INVALID", "文件名含有不允许的控制字符或文字方向控制符（"
+                    + TextHygiene.offendingCharacter(file.getOriginalFilename()) + "），请改名后重新上传。");
         }
         if (file.getSize() > maxUploadBytes) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE",

@@ -64,7 +64,7 @@ class AdminController {
     @GetMapping("/users")
     Page<UserAdmin.UserView> users(@RequestParam(required = false) String orgCode,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                   @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                                   @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
         return userAdmin.list(orgCode, page, size);
     }
 

@@ -37,7 +37,8 @@ class EngineRestFormErrors {
             protected void registerCamundaRestResources() {
                 registerClasses(CamundaRestResources.getResourceClasses());
                 Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-                        .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
+                        .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class
+                                && type != RestErrors.class && type != EngineErrors.class) // see TasklistFormErrors
                         .collect(Collectors.toSet());
                 registerClasses(configuration);
                 register(RestErrors.class);

@@ -19,20 +19,28 @@ record FormSchema(String formId, List<Field> fields) {
 
     private static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
 
-    /** One input of the form: its key, its Chinese label, whether it is required and its allowed values (empty: any). */
-    record Field(String key, String label, boolean required, Set<String> allowedValues) {
+    /**
+     * One input of the form: its key, its Chinese label, whether it is required, its allowed values (empty:
+     * any) and when it is hidden (a hidden field is neither shown, nor submitted, nor checked, as in Tasklist).
+     */
+    record Field(String key, String label, boolean required, Set<String> allowedValues, FormCondition hidden) {
+
+        Field(String key, String label, boolean required, Set<String> allowedValues) {
+            this(key, label, required, allowedValues, FormCondition.NEVER);
+        }
     }
 
     static FormSchema parse(JsonNode form) {
         List<Field> fields = new ArrayList<>();
-        collect(form.path("components"), fields);
+        collect(form.path("components"), FormCondition.NEVER, fields);
         return new FormSchema(form.path("id").asText(null), List.copyOf(fields));
     }
 
-    private static void collect(JsonNode components, List<Field> fields) {
+    private static void collect(JsonNode components, FormCondition parentHidden, List<Field> fields) {
         for (JsonNode component : components) {
+            FormCondition hidden = parentHidden.or(FormCondition.parse(component.path("conditional").path("hide").asText(null)));
             if (component.has("components")) {
-                collect(component.get("components"), fields);
+                collect(component.get("components"), hidden, fields);
             }
             String key = component.path("key").asText(null);
             if (key == null || key.isBlank()) {
@@ -43,7 +51,7 @@ record FormSchema(String formId, List<Field> fields) {
             if (OPTION_TYPES.contains(component.path("type").asText())) {
                 component.path("values").forEach(option -> allowed.add(option.path("value").asText()));
             }
-            fields.add(new Field(key, component.path("label").asText(key), required, allowed));
+            fields.add(new Field(key, component.path("label").asText(key), required, allowed, hidden));
         }
     }
 
@@ -54,6 +62,9 @@ record FormSchema(String formId, List<Field> fields) {
     Map<String, String> problems(Map<String, Object> values) {
         Map<String, String> problems = new LinkedHashMap<>();
         for (Field field : fields) {
+            if (field.hidden().test(values)) {
+                continue;
+            }
             Object value = values.get(field.key());
             if (field.required() && blank(value)) {
                 problems.put(field.key(), "“" + field.label() + "”为必填项");

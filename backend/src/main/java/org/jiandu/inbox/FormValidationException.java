@@ -28,4 +28,9 @@ public class FormValidationException extends BadUserRequestException implements 
     public Map<String, String> problems() {
         return problems;
     }
+
+    @Override
+    public Map<String, String> fields() {
+        return problems;
+    }
 }

@@ -53,7 +53,7 @@ class InboxController {
                          @RequestParam(defaultValue = "CREATED") InboxFilter.Sort sort,
                          @RequestParam(defaultValue = "desc") String order,
                          @RequestParam(defaultValue = "0") @Min(0) int page,
-                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         InboxFilter filter = inbox.resolve(processKey, businessKey, agency, dueWithinDays, flag, text, sort,
                 "asc".equalsIgnoreCase(order));
         return inbox.page(user, view, filter, page, size);

@@ -474,7 +474,7 @@ class TaskActions {
     }
 
     private static ApiException refused(RuleViolation violation) {
-        return ApiException.badRequest(violation.code(), violation.getMessage());
+        return ApiException.refused(violation);
     }
 
     private static ApiException notFound() {

@@ -56,7 +56,7 @@ class LetterController {
         if (flag != null && !List.of("NONE", "YELLOW", "RED").contains(flag)) {
             throw ApiException.badRequest("INVALID_FLAG", "flag 只能是 NONE、YELLOW 或 RED。");
         }
-        return service.list(user, agencyCode, status, flag, page, Math.min(Math.max(size, 1), 100));
+        return service.list(user, agencyCode, status, flag, page, size);
     }
 
     @GetMapping("/{id}")

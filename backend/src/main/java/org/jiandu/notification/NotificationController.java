@@ -39,7 +39,7 @@ class NotificationController {
     Page<Notification> list(@AuthenticationPrincipal CurrentUser user,
                             @RequestParam(defaultValue = "false") boolean unread,
                             @RequestParam(defaultValue = "0") @Min(0) int page,
-                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return new Page<>(mapper.findForRecipient(user.userId(), unread, Page.offset(page, size), size),
                 mapper.countForRecipient(user.userId(), unread), page, size);
     }

@@ -50,7 +50,7 @@ class CaseController {
                        @RequestParam(required = false) String sourceRef, @RequestParam(required = false) String status,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                        @AuthenticationPrincipal CurrentUser user) {
-        return service.list(user, agencyCode, sourceType, sourceRef, status, page, Math.min(Math.max(size, 1), 100));
+        return service.list(user, agencyCode, sourceType, sourceRef, status, page, size);
     }
 
     @GetMapping("/{id}")

@@ -11,11 +11,22 @@ public class ApiException extends RuntimeException implements RuleViolation {
 
     private final HttpStatus status;
     private final String code;
+    private final transient java.util.Map<String, String> fields;
 
     public ApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, java.util.Map.of());
+    }
+
+    private ApiException(HttpStatus status, String code, String message, java.util.Map<String, String> fields) {
         super(message);
         this.status = status;
         this.code = code;
+        this.fields = fields;
+    }
+
+    /** 400 for a rule a feature enforced, with its code, message and the form fields at fault (if any). */
+    public static ApiException refused(RuleViolation violation) {
+        return new ApiException(HttpStatus.BAD_REQUEST, violation.code(), violation.getMessage(), violation.fields());
     }
 
     public static ApiException notFound(String code, String message) {
@@ -40,5 +51,10 @@ public class ApiException extends RuntimeException implements RuleViolation {
 
     public String code() {
         return code;
+    }
+
+    /** The fields at fault, key to message; empty when the refusal is not about single fields. */
+    public java.util.Map<String, String> fields() {
+        return fields;
     }
 }

@@ -43,7 +43,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return respond(Problems.of(e.status(), e.code(), e.getMessage()));
+        ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
+        if (!e.fields().isEmpty()) {
+            problem.setProperty("fields", e.fields());
+        }
+        return respond(problem);
+    }
+
+    /** A request parameter outside its bounds (a {@code @Min}/{@code @Max} on a controller parameter). */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(jakarta.validation.ConstraintViolationException e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        e.getConstraintViolations().forEach(violation -> {
+            String path = violation.getPropertyPath().toString();
+            fields.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+        });
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "参数不符合要求：" + describe(fields));
+        problem.setProperty("fields", fields);
+        return respond(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -53,7 +70,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ProblemDetail> engineAuthorization(AuthorizationException e) {
-        log.info("Refused by the engine: {}", e.getMessage());
         return respond(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "您没有执行此操作的权限。"));
     }
 
@@ -70,9 +86,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (lostARace(e)) {
             return concurrentChange(e);
         }
-        return RuleViolation.in(e)
-                .map(violation -> respond(Problems.of(HttpStatus.BAD_REQUEST, violation.code(), violation.getMessage())))
-                .orElseGet(() -> unexpected(e));
+        return RuleViolation.in(e).map(this::refused).orElseGet(() -> unexpected(e));
     }
 
     /**
@@ -92,16 +106,50 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /** A rule a feature enforced (often inside the engine): 400 with its code, its message and, for a form, its fields. */
+    private ResponseEntity<ProblemDetail> refused(RuleViolation violation) {
+        return api(ApiException.refused(violation));
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return respond(Problems.of(HttpStatus.CONFLICT, "CONFLICT", "数据与已有记录冲突（重复或仍被引用），未作任何更改。"));
     }
 
+    /** Every String bound from a request parameter or path variable passes the text hygiene check. */
+    @org.springframework.web.bind.annotation.InitBinder
+    void checkText(org.springframework.web.bind.WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, TextHygiene.parameterEditor());
+    }
+
+    @ExceptionHandler(TextHygiene.UnsafeTextException.class)
+    ResponseEntity<ProblemDetail> unsafeText(TextHygiene.UnsafeTextException e) {
+        return respond(unsafeTextProblem(e, e.field()));
+    }
+
+    private static ProblemDetail unsafeTextProblem(TextHygiene.UnsafeTextException e, String field) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_TEXT",
+                TextHygiene.UnsafeTextException.describe(field, e.character()));
+        if (field != null) {
+            problem.setProperty("fields", Map.of(field, "含有不允许的控制字符或文字方向控制符"));
+        }
+        return problem;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        TextHygiene.UnsafeTextException unsafe = TextHygiene.UnsafeTextException.in(e);
+        if (unsafe != null) {
+            return respond(unsafeTextProblem(unsafe, e.getName()));
+        }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                "参数 " + e.getName() + " 的值“" + e.getValue() + "”格式不正确。"));
+                "参数 " + e.getName() + " 的值“" + abbreviate(String.valueOf(e.getValue())) + "”格式不正确。"));
+    }
+
+    /** What a person sent, shortened for the answer: a refusal does not echo a megabyte back. */
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     @ExceptionHandler(Exception.class)
@@ -133,6 +181,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        TextHygiene.UnsafeTextException unsafe = TextHygiene.UnsafeTextException.in(e);
+        if (unsafe != null) {
+            String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? jsonPath(mapping) : unsafe.field();
+            return asObject(unsafeTextProblem(unsafe, field));
+        }
         return asObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "请求内容无法解析：请检查 JSON 格式及各字段的类型和取值。"));
     }
@@ -186,6 +240,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "请求无效：" + status.getReasonPhrase() : "服务器内部错误，操作未完成。"));
     }
 
+    /** The JSON path of a refused value: {@code form.name}, {@code roles[1]}. */
+    private static String jsonPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    /** A refusal is expected, not an error: one line with the code, no stack trace (500s are logged in full). */
+    private static void logRefusal(ProblemDetail problem) {
+        if (problem.getStatus() >= 500) {
+            return;
+        }
+        String request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : "?";
+        log.warn("Refused {}: {} {}", request, problem.getStatus(),
+                problem.getProperties() == null ? null : problem.getProperties().get("code"));
+    }
+
     /** 400 VALIDATION_FAILED naming each field that failed and why. */
     public static ProblemDetail validationFailed(Map<String, String> fields) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
@@ -201,12 +280,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        logRefusal(problem);
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     private static ResponseEntity<Object> asObject(ProblemDetail problem) {
+        logRefusal(problem);
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -26,6 +26,25 @@ public final class Problems {
         return problem;
     }
 
+    /** A problem as JSON text, for places that write the response themselves (the container's error page). */
+    public static String json(ProblemDetail problem) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        try {
+            return PLAIN_JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper PLAIN_JSON = new ObjectMapper();
+
     /** Writes a problem from a servlet filter, where no controller advice runs (401, 403 of the filter chain). */
     public static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
                              String message) throws IOException {

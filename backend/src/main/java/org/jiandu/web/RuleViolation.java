@@ -11,6 +11,11 @@ public interface RuleViolation {
 
     String getMessage();
 
+    /** The form fields at fault, key to a message in Chinese; empty when the rule is not about one field. */
+    default java.util.Map<String, String> fields() {
+        return java.util.Map.of();
+    }
+
     /** The rule violation behind an error, however deep the engine wrapped it. */
     static java.util.Optional<RuleViolation> in(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

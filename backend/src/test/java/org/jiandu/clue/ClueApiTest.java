@@ -425,7 +425,7 @@ class ClueApiTest extends IntegrationTest {
         assertThat(get(user, "/api/clues/" + id).status()).as(user).isEqualTo(404);
         assertThat(get(user, "/api/clues/" + id).code()).isEqualTo("CLUE_NOT_FOUND");
         assertThat(get(user, "/api/clues/" + id + "/documents").status()).as(user).isEqualTo(404);
-        Response list = get(user, "/api/clues?size=200");
+        Response list = get(user, "/api/clues?size=100");
         if (list.status() == 200) {
             assertThat(list.body().get("items").findValuesAsText("clueNo")).as(user).doesNotContain(clueNo);
         } else {
@@ -459,7 +459,7 @@ class ClueApiTest extends IntegrationTest {
 
     private List<String> notificationsAbout(String user, String clueNo) {
         List<String> kinds = new ArrayList<>();
-        for (JsonNode item : get(user, "/api/notifications?size=200").body().get("items")) {
+        for (JsonNode item : get(user, "/api/notifications?size=100").body().get("items")) {
             if (clueNo.equals(item.path("recordNo").asText())) {
                 kinds.add(item.get("kind").asText());
             }

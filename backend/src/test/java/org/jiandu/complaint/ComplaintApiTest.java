@@ -268,7 +268,9 @@ class ComplaintApiTest extends IntegrationTest {
         Response form = post("admin", "/engine-rest/task/" + reviewTask + "/submit-form",
                 Map.of("variables", Map.of("acceptanceDecision", Map.of("value", "REJECT"))));
         assertThat(form.status()).as(form.toString()).isEqualTo(400);
-        assertThat(form.body().get("code").asText()).isEqualTo("FIELD_REQUIRED");
+        // the form itself requires 理由 when it is shown (not 受理), so its check refuses first
+        assertThat(form.body().get("code").asText()).isEqualTo("FORM_INVALID");
+        assertThat(form.body().get("message").asText()).contains("理由").doesNotContain("ENGINE-");
         assertThat(taskService.createTaskQuery().taskId(reviewTask).count()).isEqualTo(1);
         Response notLeads = completeCurrent("lead", id, Map.of("acceptanceDecision", "ACCEPT"));
         assertThat(notLeads.status()).isEqualTo(403);

@@ -44,6 +44,46 @@ class FormSchemaTest {
         assertThat(schema.problems(Map.of("opinion", "x", "decision", "maybe"))).containsOnlyKeys("decision");
     }
 
+    private static final String CONDITIONAL = """
+            {"id": "c", "components": [
+              {"type": "radio", "key": "decision", "label": "受理意见", "validate": {"required": true},
+               "values": [{"label": "受理", "value": "ACCEPT"}, {"label": "不予受理", "value": "REJECT"}]},
+              {"type": "textarea", "key": "reason", "label": "理由", "validate": {"required": true},
+               "conditional": {"hide": "=decision = \\\"ACCEPT\\\""}},
+              {"type": "group", "conditional": {"hide": "=not(decision = \\\"REJECT\\\" or decision = null)"}, "components": [
+                {"type": "textfield", "key": "appeal", "label": "复议途径", "validate": {"required": true}}]}
+            ]}""";
+
+    @Test
+    void aFieldRequiredOnlyWhenShownIsCheckedOnlyWhenItsConditionShowsIt() throws Exception {
+        FormSchema conditional = FormSchema.parse(new ObjectMapper().readTree(CONDITIONAL));
+        assertThat(conditional.problems(Map.of("decision", "ACCEPT"))).isEmpty();
+        assertThat(conditional.problems(Map.of("decision", "REJECT"))).containsOnlyKeys("reason", "appeal");
+        assertThat(conditional.problems(Map.of("decision", "REJECT")).get("reason")).isEqualTo("“理由”为必填项");
+        assertThat(conditional.problems(Map.of("decision", "REJECT", "reason", "不属于受理范围", "appeal", "行政复议"))).isEmpty();
+    }
+
+    @Test
+    void aConditionTheServerCannotEvaluateIsRefusedWhenTheFormIsRead() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FormCondition.parse("=count(items) > 2"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(FormCondition.parse("=approved != \"false\"").test(Map.of("approved", false))).isFalse();
+        assertThat(FormCondition.parse("=approved != \"false\"").test(Map.of("approved", "true"))).isTrue();
+    }
+
+    /** Every deployed form parses, conditions included: the server evaluates every rule Tasklist shows. */
+    @Test
+    void everyFormOfTheProcessesIsUnderstood() throws Exception {
+        var forms = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:forms/*.form");
+        assertThat(forms).hasSizeGreaterThan(20);
+        for (var form : forms) {
+            try (var in = form.getInputStream()) {
+                assertThat(FormSchema.parse(new ObjectMapper().readTree(in)).formId()).as(form.getFilename()).isNotBlank();
+            }
+        }
+    }
+
     private static FormSchema parse() {
         try {
             return FormSchema.parse(new ObjectMapper().readTree(FORM));

@@ -69,27 +69,27 @@ class InboxTest extends IntegrationTest {
         assertThat(row.get("flag").asText()).isEqualTo("YELLOW");
         assertThat(page.get("counts").get("claimable").asLong()).isGreaterThanOrEqualTo(2);
 
-        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&agency=HBJ&size=200")))
+        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&agency=HBJ&size=100")))
                 .contains(hbj).doesNotContain(scj);
         assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&text=" + hbj.substring(3)))).containsExactly(hbj);
-        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=YELLOW&size=200")))
+        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=YELLOW&size=100")))
                 .contains(scj, hbj);
-        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=RED&size=200")))
+        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=RED&size=100")))
                 .doesNotContain(scj, hbj);
-        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&dueWithinDays=10&size=200")))
+        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&dueWithinDays=10&size=100")))
                 .contains(scj, hbj);
-        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&dueWithinDays=1&size=200")))
+        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&dueWithinDays=1&size=100")))
                 .doesNotContain(scj, hbj);
 
         // three weeks later both are overdue: red
         ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(Duration.ofDays(21))));
-        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=RED&size=200")))
+        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=RED&size=100")))
                 .contains(scj, hbj);
         ClockUtil.reset();
 
         // sorting by creation: the later start first when descending, last when ascending
-        List<String> desc = businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&sort=CREATED&order=desc&size=200"));
-        List<String> asc = businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&sort=CREATED&order=asc&size=200"));
+        List<String> desc = businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&sort=CREATED&order=desc&size=100"));
+        List<String> asc = businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&sort=CREATED&order=asc&size=100"));
         assertThat(desc.indexOf(hbj)).isLessThan(desc.indexOf(scj));
         assertThat(asc.indexOf(hbj)).isGreaterThan(asc.indexOf(scj));
         assertThat(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&sort=DUE&order=asc").get("items").size())
@@ -105,8 +105,8 @@ class InboxTest extends IntegrationTest {
         assertThat(first.get("items").get(0).get("id")).isNotEqualTo(second.get("items").get(0).get("id"));
 
         // agencies and other roles do not see the supervisors' tasks
-        assertThat(businessKeys(list("agency-scj", "view=CLAIMABLE&size=200"))).doesNotContain(scj);
-        assertThat(businessKeys(list("lead", "view=CLAIMABLE&size=200"))).doesNotContain(scj);
+        assertThat(businessKeys(list("agency-scj", "view=CLAIMABLE&size=100"))).doesNotContain(scj);
+        assertThat(businessKeys(list("lead", "view=CLAIMABLE&size=100"))).doesNotContain(scj);
         assertThat(get("supervisor", "/api/tasks?view=NOPE").status()).isEqualTo(400);
     }
 
@@ -134,6 +134,7 @@ class InboxTest extends IntegrationTest {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.code()).isEqualTo("FORM_INVALID");
         assertThat(missing.body().get("detail").asText()).contains("处理结论");
+        assertThat(missing.body().get("fields").get("decision").asText()).isEqualTo("“处理结论”为必填项");
         Response wrongValue = post("supervisor", "/api/tasks/" + taskId + "/complete",
                 Map.of("values", Map.of("opinion", "x", "decision", "maybe")));
         assertThat(wrongValue.code()).isEqualTo("FORM_INVALID");

@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Camunda Tasklist in a real browser (Debian's chromium and chromedriver, installed by {@code .ci/run}):
  * a clerk registers a complaint through the API, the supervisor logs in, opens its 受理审查 task of
  * {@code complaint-handling}, claims it, fills its Camunda Form ({@code complaint-acceptance-review}) and
- * completes it; the decision and reason recorded, the next step and the inbox's 已办 are checked through the
+ * completes it (after a first submission the server refuses, whose Chinese rule text the page shows); the
+ * decision and reason recorded, the next step and the inbox's 已办 are checked through the
  * API. Skipped when the browser is not installed. A screenshot of a failure is saved
  * as {@code backend/target/tasklist-failure.png}.
  */
@@ -107,7 +108,18 @@ class TasklistBrowserTest extends IntegrationTest {
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space(.)='不予受理']")))
                     .click();
             assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("受理意见", "理由");
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea"))).sendKeys(reason);
+            // a reason of blanks gets past the browser's required check; the server's rule refuses it, and the
+            // person reads the rule in Chinese, not an engine error
+            WebElement reasonField = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea")));
+            reasonField.sendKeys("   ");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+            wait.withMessage("the server's refusal is shown").until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("body"), "“理由”为必填项"));
+            assertThat(browser.findElement(By.cssSelector("body")).getText()).doesNotContain("ENGINE-").doesNotContain("TaskListener");
+            assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+            reasonField.clear();
+            reasonField.sendKeys(reason);
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
 
             wait.withMessage("the task is completed").until(driver ->
