@@ -53,12 +53,8 @@ class EngineRestFormErrors {
         body.put("type", "InvalidRequestException");
         body.put("code", violation.code());
         body.put("message", violation.getMessage());
-        if (violation instanceof FormValidationException invalid) {
-            body.put("fields", invalid.problems());
-        } else if (violation instanceof SubmittedFields.FieldNotAllowed refused) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            refused.fields().forEach(field -> fields.put(field, "该环节不接受此字段"));
-            body.put("fields", fields);
+        if (!violation.fields().isEmpty()) {
+            body.put("fields", violation.fields());
         }
         return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,5 +1,6 @@
 package org.jiandu.inbox;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,11 +85,11 @@ final class SubmittedFields {
     /** 400 naming the fields a completion may not set. */
     static final class FieldNotAllowed extends BadUserRequestException implements RuleViolation {
 
-        private final transient Set<String> fields;
+        private final transient Map<String, String> fields = new LinkedHashMap<>();
 
-        FieldNotAllowed(Set<String> fields) {
-            super("不能提交该环节表单以外的字段：" + String.join("、", fields) + "。");
-            this.fields = Set.copyOf(fields);
+        FieldNotAllowed(Set<String> names) {
+            super("不能提交该环节表单以外的字段：" + String.join("、", names) + "。");
+            names.forEach(name -> fields.put(name, "该环节不接受此字段"));
         }
 
         @Override
@@ -96,8 +97,9 @@ final class SubmittedFields {
             return "FIELD_NOT_ALLOWED";
         }
 
-        Set<String> fields() {
-            return fields;
+        @Override
+        public Map<String, String> fields() {
+            return Map.copyOf(fields);
         }
     }
 
