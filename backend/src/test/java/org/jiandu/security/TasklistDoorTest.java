@@ -95,12 +95,14 @@ class TasklistDoorTest extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("letterId");
 
+        assertThat(post("agency-scj", "/api/tasks/" + replyTask + "/claim", null).status()).isEqualTo(200);
         Response viaApi = post("agency-scj", "/api/tasks/" + replyTask + "/complete",
                 Map.of("values", Map.of("replyText", "回复", "rectificationRequired", false)));
         assertThat(viaApi.status()).as(viaApi.toString()).isEqualTo(400);
         assertThat(viaApi.contentType()).isEqualTo("application/problem+json");
         assertThat(viaApi.code()).isEqualTo("FIELD_NOT_ALLOWED");
         assertThat(viaApi.body().at("/detail").asText()).contains("rectificationRequired");
+        assertThat(viaApi.body().at("/fields/rectificationRequired").isTextual()).isTrue();
 
         Response viaEngineRest = post("admin", "/engine-rest/task/" + replyTask + "/complete",
                 Map.of("variables", Map.of("replyText", Map.of("value", "回复"), "letterId", Map.of("value", 1, "type", "Long"))));
