@@ -1,6 +1,5 @@
 package org.jiandu.identity;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -52,14 +51,15 @@ public class LoginLocks {
 
     /** Until when the account is locked after too many wrong passwords; empty when it is not. */
     public Optional<LocalDateTime> lockedUntil(String userId) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT ATTEMPTS_, LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?", userId);
-        if (rows.isEmpty() || !(rows.get(0).get("ATTEMPTS_") instanceof Number attempts) || attempts.intValue() < maxAttempts
-                || !(rows.get(0).get("LOCK_EXP_TIME_") instanceof Timestamp expiration)) {
+        // read as the driver's Timestamp: MySQL's Connector/J hands DATETIME to getObject as LocalDateTime, H2 not
+        List<Date> lockedSince = jdbc.query("SELECT ATTEMPTS_, LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?",
+                (rows, i) -> rows.getInt(1) >= maxAttempts && rows.getTimestamp(2) != null
+                        ? new Date(rows.getTimestamp(2).getTime()) : null, userId);
+        if (lockedSince.isEmpty() || lockedSince.get(0) == null) {
             return Optional.empty();
         }
-        LocalDateTime until = LocalDateTime.ofInstant(
-                JianduIdentityProvider.lockEnd(new Date(expiration.getTime())).toInstant(), clock.getZone());
+        LocalDateTime until = LocalDateTime.ofInstant(JianduIdentityProvider.lockEnd(lockedSince.get(0)).toInstant(),
+                clock.getZone());
         return until.isAfter(LocalDateTime.now(clock)) ? Optional.of(until) : Optional.empty();
     }
 
