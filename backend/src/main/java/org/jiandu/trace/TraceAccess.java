@@ -74,22 +74,9 @@ class TraceAccess {
         return false;
     }
 
-    /** Whether the caller sees the entries that are not about a clue. */
-    boolean seesOrdinaryEntries(CurrentUser user) {
-        return user.has(Role.AGENCY) || isStaff(user);
-    }
-
-    /** Whether the caller sees complaint handling (the complainant, the investigation): staff, never agencies. */
-    boolean seesComplaints(CurrentUser user) {
-        return !user.has(Role.AGENCY) && isStaff(user);
-    }
-
-    /** Whether the caller sees a clue, given whether they are involved in it. */
-    boolean seesClue(CurrentUser user, boolean involved) {
-        if (user.has(Role.AGENCY)) {
-            return false;
-        }
-        return user.hasAny(ALL_CLUES.toArray(Role[]::new)) || involved;
+    /** Whether a user (by id) belongs to the reader's organisation: an addressee is shown only its own people. */
+    boolean sameOrganisation(String userId, CurrentUser reader) {
+        return users.find(userId).map(user -> user.orgId() == reader.org().id()).orElse(false);
     }
 
     private static boolean isStaff(CurrentUser user) {
