@@ -142,6 +142,27 @@ class TraceAudienceTest extends TraceChainSupport {
         View view = view("auditor", chain.trackingNo());
         assertThat(view.processKeys()).containsExactlyInAnyOrder("complaint-handling", "supervision-case",
                 "supervision-letter", "rectification-tracking", "clue-transfer");
+        // one timeline across every process of the chain, in time order, with who did what
+        List<java.time.OffsetDateTime> times = view.entries().stream()
+                .map(e -> java.time.OffsetDateTime.parse(e.get("at").asText())).toList();
+        assertThat(times).isSorted();
+        assertThat(view.completedTasks()).containsSubsequence(
+                "Task_ReviewAcceptance:clerk", "Task_ApproveAcceptance:lead", "Task_AssignSupervisor:lead",
+                "Task_Investigate:supervisor", "Task_ApproveProposal:lead",
+                "Task_ApproveFiling:lead", "Task_Investigate:supervisor", "Task_Deliberate:lead",
+                "Task_RecordDecision:supervisor",
+                "Task_DraftLetter:supervisor", "Task_LegalReview:legal", "Task_SignLetter:lead",
+                "Task_ReceiveLetter:agency-scj", "Task_ReplyLetter:agency-scj", "Task_ReviewReply:supervisor",
+                "Task_SubmitPlanSupervise:lead");
+        // from the 督办 on the test's clock stands still (timers were fired), so these share one instant
+        assertThat(view.completedTasks()).contains("Task_LegalReview:legal", "Task_LeadApproval:lead",
+                "Task_AcknowledgeReceipt:discipline", "Task_RecordOutcome:discipline",
+                "Task_SubmitPlan:agency-scj", "Task_SubmitCompletion:agency-scj", "Task_VerifyRectification:supervisor",
+                "Task_WriteReply:supervisor", "Task_ReturnVisit:clerk");
+        assertThat(view.recordNos()).contains(chain.trackingNo(), chain.caseNo(), chain.letterNo(),
+                chain.rectificationNo(), chain.clueNo());
+        assertThat(view.entries()).anyMatch(e -> "CLUE_PROPOSED".equals(e.get("event").asText())
+                && chain.clueNo().equals(e.get("recordNo").asText()) && "lead".equals(e.get("userId").asText()));
         Set<String> variables = view.variableNames();
         assertThat(variables).contains("agencyCode", "acceptanceDecision", "proposal", "legalPassed", "publicNotice",
                 "clueProposal", "leadApproved", "satisfaction");
