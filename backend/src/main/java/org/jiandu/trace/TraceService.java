@@ -58,8 +58,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * One timeline per record (全过程留痕): Camunda's history of the record's processes, of every process they
  * called and of every record linked to it ({@link TraceLinks}), merged in time order with the audit log
  * and the stored documents.
- * Visibility and need-to-know follow {@link TraceAccess}; the engine's own authorizations are not what
- * decides here (an auditor holds no task), so history is read with them off after our rules have run.
+ * Who may open a trace is {@link TraceAccess}'s, what each audience is shown {@link TraceAudience}'s (an
+ * allow-list); the engine's own authorizations are not what decides here (an auditor holds no task), so history
+ * is read with them off after our rules have run.
  */
 @Service
 public class TraceService {
