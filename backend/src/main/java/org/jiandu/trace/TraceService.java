@@ -74,6 +74,8 @@ public class TraceService {
     private static final int MAX_DETAIL = 500;
     /** Fields of an audit row that tell of a clue: left out for a reader who may not know of one. */
     private static final Set<String> CLUE_MENTIONS = Set.of("clueProposal", "proposedClue", "clueNo");
+    /** The audit field in which the task inbox records the values a task was completed or resolved with. */
+    private static final String SUBMITTED_FIELDS = "fields";
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -548,7 +550,7 @@ public class TraceService {
         OffsetDateTime at = row.occurredAt().atZone(zone).toOffsetDateTime();
         TraceAudience audience = scope.audience();
         if (audience.supervisionBody()) {
-            String changes = scope.hiddenClueKeys().isEmpty() ? row.changes() : withoutClueMentions(row.changes());
+            String changes = supervisionBodyDetail(row.changes(), !scope.hiddenClueKeys().isEmpty());
             return Optional.of(new TraceEntry(at, "AUDIT", row.action(), row.recordNo(), row.recordType(), null, null,
                     null, null, row.actor(), row.actorRoles(), row.actorOrg(), row.clientIp(), null, changes));
         }
@@ -570,13 +572,32 @@ public class TraceService {
         return detail.isEmpty() ? null : detail;
     }
 
-    /** An audit row's changes without the fields that tell of a clue (a 督办 that proposed one). */
-    private String withoutClueMentions(String changes) {
+    /**
+     * An audit row's changes as the supervision body reads them: the form values a task was completed or resolved
+     * with ({@code fields}, written by the task inbox) only as far as they are decisions — the texts typed there are
+     * the features' own records, and may name the complainant; without the fields that tell of a clue the reader
+     * may not know of (a 督办 that proposed one).
+     */
+    private String supervisionBodyDetail(String changes, boolean hideClues) {
         Map<String, Object> fields = parse(changes);
-        if (fields.keySet().stream().noneMatch(CLUE_MENTIONS::contains)) {
+        boolean changed = false;
+        if (fields.get(SUBMITTED_FIELDS) instanceof Map<?, ?> submitted) {
+            Map<Object, Object> decisions = new LinkedHashMap<>(submitted);
+            decisions.keySet().retainAll(TraceAudience.AUDITOR_VARIABLES);
+            if (hideClues) {
+                decisions.keySet().removeAll(CLUE_MENTIONS);
+            }
+            if (decisions.size() != submitted.size()) {
+                fields.put(SUBMITTED_FIELDS, decisions);
+                changed = true;
+            }
+        }
+        if (hideClues && fields.keySet().removeAll(CLUE_MENTIONS)) {
+            changed = true;
+        }
+        if (!changed) {
             return changes;
         }
-        fields.keySet().removeAll(CLUE_MENTIONS);
         try {
             return json.writeValueAsString(fields);
         } catch (JsonProcessingException e) {

@@ -43,7 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * letter requiring rectification (legal review entered in Tasklist); the agency signs and replies, misses its plan
  * (催办, then 督办 with a public notice and a clue proposal); the clue is reviewed, approved, transferred to the
  * commission, signed for and answered; the agency then rectifies, the supervisor verifies, the complaint is answered
- * and visited (the visit entered in Tasklist). Every text typed on the way carries a marker of {@link Markers}.
+ * (through the task inbox) and visited (the visit entered in Tasklist). Every text typed on the way carries a marker of {@link Markers}.
  * Built once per test run and shared by the tests that read it.
  */
 abstract class TraceChainSupport extends IntegrationTest {
@@ -189,8 +189,10 @@ abstract class TraceChainSupport extends IntegrationTest {
         ok(post("supervisor", "/api/rectifications/" + rectificationId + "/verification",
                 Map.of("passed", true, "onsiteCheck", false, "reason", Markers.VERIFICATION)));
 
-        // the complaint is answered (our API) and visited (Tasklist)
-        completeComplaintStep("supervisor", complaintId, Map.of("replyText", Markers.REPLY));
+        // the complaint is answered (through the task inbox's door) and visited (Tasklist)
+        String replyTask = get("lead", "/api/complaints/" + complaintId).body().get("currentSteps").get(0)
+                .get("taskId").asText();
+        ok(post("supervisor", "/api/tasks/" + replyTask + "/complete", Map.of("values", Map.of("replyText", Markers.REPLY))));
         submitInTasklist("clerk", trackingNo, "Task_ReturnVisit", Map.of("satisfaction", "SATISFIED",
                 "reason", Markers.VISIT));
 
