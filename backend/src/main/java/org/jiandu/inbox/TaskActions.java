@@ -34,6 +34,7 @@ import org.jiandu.notification.Notifications;
 import org.jiandu.platform.EngineAccess;
 import org.jiandu.trace.AuditEntry;
 import org.jiandu.trace.AuditLog;
+import org.jiandu.trace.TextHistoryFilter;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.RuleViolation;
 import org.springframework.stereotype.Service;
@@ -173,7 +174,7 @@ class TaskActions {
             }
             throw RuleViolation.in(e).map(TaskActions::refused).orElseThrow(() -> e);
         }
-        audit(current, "TASK_COMPLETED", Map.of("fields", variables));
+        audit(current, "TASK_COMPLETED", Map.of("fields", withoutTexts(variables)));
     }
 
     @Transactional
@@ -198,7 +199,7 @@ class TaskActions {
         notifications.notifyUsers(List.of(current.task().getOwner()), NotificationKind.INFO,
                 "委派已办结：" + current.task().getName(), user.displayName() + "已办理完毕，请您完成该任务。",
                 TaskRecords.TASK, taskId);
-        audit(current, "TASK_RESOLVED", Map.of("owner", current.task().getOwner(), "fields", variables));
+        audit(current, "TASK_RESOLVED", Map.of("owner", current.task().getOwner(), "fields", withoutTexts(variables)));
     }
 
     @Transactional
@@ -460,6 +461,20 @@ class TaskActions {
         changes.put("step", current.task().getName());
         changes.putAll(details);
         auditLog.record(TaskRecords.WORKFLOW, current.recordNo(), action, changes);
+    }
+
+    /**
+     * Submitted values as the audit log records them: decisions as they are, typed texts (a reply naming the
+     * complainant, an opinion) only as present — the feature's own tables keep them, and the audit log is read by
+     * more people than handle the record.
+     */
+    private static Map<String, Object> withoutTexts(Map<String, Object> variables) {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        if (variables != null) {
+            variables.forEach((name, value) -> recorded.put(name,
+                    TextHistoryFilter.TEXT_VARIABLES.contains(name) && value != null ? "（已填写）" : value));
+        }
+        return recorded;
     }
 
     private static Map<String, Object> scalar(Map<String, Object> variables) {

@@ -41,6 +41,17 @@ class HistoryPrivacyTest extends TraceChainSupport {
                 chain.letterNo())).isEqualTo(1);
     }
 
+    @Test
+    void theAuditLogNamesNoComplainantWhicheverDoorTheReplyCameThrough() {
+        Chain chain = chain();
+        List<String> rows = rows("SELECT * FROM audit_log WHERE record_no IN ('" + String.join("', '", chain.trackingNo(),
+                chain.caseNo(), chain.letterNo(), chain.rectificationNo(), chain.clueNo()) + "')", "audit_log");
+        assertThat(rows).anyMatch(row -> row.contains("TASK_COMPLETED") && row.contains("replyText"));
+        for (String personal : List.of(Markers.NAME, Markers.PHONE, Markers.ADDRESS, Markers.REPLY)) {
+            assertThat(rows).as("audit log holding " + personal).noneMatch(row -> row.contains(personal));
+        }
+    }
+
     /** Every row of a query as one text: its columns, byte arrays decoded as UTF-8. */
     private List<String> rows(String sql, String table) {
         List<String> texts = new ArrayList<>();
