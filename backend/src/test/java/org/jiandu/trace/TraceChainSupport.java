@@ -43,8 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * letter requiring rectification (legal review entered in Tasklist); the agency signs and replies, misses its plan
  * (催办, then 督办 with a public notice and a clue proposal); the clue is reviewed, approved, transferred to the
  * commission, signed for and answered; the agency then rectifies, the supervisor verifies, the complaint is answered
- * (through the task inbox) and visited (the visit entered in Tasklist). Every text typed on the way carries a marker of {@link Markers}.
- * Built once per test run and shared by the tests that read it.
+ * (through the task inbox, with a remark on the task) and visited (the visit entered in Tasklist). Every text typed
+ * on the way carries a marker of {@link Markers}. Built once per test run and shared by the tests that read it.
  */
 abstract class TraceChainSupport extends IntegrationTest {
 
@@ -74,11 +74,12 @@ abstract class TraceChainSupport extends IntegrationTest {
         static final String PLAN = "整改措施标记未";
         static final String COMPLETION = "完成情况标记申";
         static final String VERIFICATION = "验收意见标记酉";
+        static final String REMARK = "工作备注标记戌";
 
         /** Personal data of the complainant and internal opinions: never in Camunda's history, for anyone. */
         static final List<String> ALL = List.of(NAME, PHONE, ADDRESS, ACCEPTANCE_REASON, FINDINGS, REPLY, VISIT,
                 FILING_REASON, EVIDENCE, OPINION, MINUTES, LEGAL_NOTE, AGENCY_REPLY, SUPERVISION, CLUE_FACTS,
-                CLUE_PERSONS, CLUE_LEGAL, CLUE_APPROVAL, RECEIPT, OUTCOME, PLAN, COMPLETION, VERIFICATION);
+                CLUE_PERSONS, CLUE_LEGAL, CLUE_APPROVAL, RECEIPT, OUTCOME, PLAN, COMPLETION, VERIFICATION, REMARK);
 
         private Markers() {
         }
@@ -192,6 +193,7 @@ abstract class TraceChainSupport extends IntegrationTest {
         // the complaint is answered (through the task inbox's door) and visited (Tasklist)
         String replyTask = get("lead", "/api/complaints/" + complaintId).body().get("currentSteps").get(0)
                 .get("taskId").asText();
+        ok(post("supervisor", "/api/tasks/" + replyTask + "/comments", Map.of("message", Markers.REMARK)));
         ok(post("supervisor", "/api/tasks/" + replyTask + "/complete", Map.of("values", Map.of("replyText", Markers.REPLY))));
         submitInTasklist("clerk", trackingNo, "Task_ReturnVisit", Map.of("satisfaction", "SATISFIED",
                 "reason", Markers.VISIT));
