@@ -39,9 +39,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The whole chain through the real processes, driven as people would: a complaint (with the complainant's name,
- * phone and address) whose approved proposal opens a case (investigation evidence, deliberation) that issues a
- * letter requiring rectification (legal review entered in Tasklist); the agency signs and replies, misses its plan
- * (催办, then 督办 with a public notice and a clue proposal); the clue is reviewed, approved, transferred to the
+ * phone and address) whose approved proposal opens a case (investigation evidence, deliberation) that serves a
+ * corrective decision on the agency and issues a letter requiring rectification (legal review entered in Tasklist);
+ * the agency signs and replies, misses its plan (催办, then 督办 with a public notice and a clue proposal); the clue is reviewed, approved, transferred to the
  * commission, signed for and answered; the agency then rectifies, the supervisor verifies, the complaint is answered
  * (through the task inbox, with a remark on the task) and visited (the visit entered in Tasklist). Every text typed
  * on the way carries a marker of {@link Markers}. Built once per test run and shared by the tests that read it.
@@ -144,7 +144,8 @@ abstract class TraceChainSupport extends IntegrationTest {
         Map<String, Object> letter = Map.of("agencyCode", "SCJ", "title", "关于规范行政检查的监督建议书",
                 "body", "你单位执法人员在行政检查中未出示执法证件。", "rectificationRequired", true);
         JsonNode decided = ok(post("supervisor", "/api/cases/" + caseId + "/decision", Map.of(
-                "minutes", Markers.MINUTES, "closeNoFinding", false, "letters", List.of(letter)))).body();
+                "minutes", Markers.MINUTES, "closeNoFinding", false, "letters", List.of(letter),
+                "correctiveDecision", "责令你单位纠正未出示执法证件的检查行为。"))).body();
         long letterId = decided.get("letters").get(0).get("id").asLong();
         String letterNo = decided.get("letters").get(0).get("letterNo").asText();
 
