@@ -151,6 +151,9 @@ public class TraceService {
             timed.sort(Comparator.comparing(Timed::at).thenComparingLong(Timed::order));
             List<TraceEntry> entries = timed.stream().map(Timed::entry).toList();
             List<TraceProcess> processes = scope.instances().stream().map(this::process).toList();
+            if (scope.audience().addressee() && entries.isEmpty()) {
+                return null;
+            }
             return new Trace(businessKey, scope.agencyCode(), processes, entries, documents);
         }));
         return trace.orElseThrow(() -> notFound(businessKey));
@@ -207,9 +210,21 @@ public class TraceService {
                 String xml = xmlByDefinition.computeIfAbsent(instance.getProcessDefinitionId(), this::bpmnXml);
                 diagrams.add(new TraceDiagram(process(instance), xml, passed, List.copyOf(current)));
             }
+            if (scope.audience().addressee() && diagrams.isEmpty() && !hasAddressedEntries(scope)) {
+                return null;
+            }
             return diagrams;
         }));
         return found.orElseThrow(() -> notFound(businessKey));
+    }
+
+    /** Whether an addressee is shown any audit row or document of the record (when none of its processes). */
+    private boolean hasAddressedEntries(Scope scope) {
+        return auditLog.ofRecordNumbers(scope.recordNos()).stream().anyMatch(row ->
+                scope.sees(row.recordType(), row.recordNo()) && auditEntry(row, scope).isPresent())
+                || scope.recordNos().stream().flatMap(recordNo -> documentStore.listByRecordNo(recordNo).stream())
+                .anyMatch(document -> scope.sees(document.recordType(), document.recordNo())
+                        && seesDocument(document, scope));
     }
 
     /**
@@ -294,12 +309,13 @@ public class TraceService {
         }).toList();
         boolean opens = switch (audience.kind()) {
             case AUDITOR, STAFF -> access.mayOpen(user, owner);
-            case AGENCY -> access.mayOpen(user, owner) && !visible.isEmpty();
+            // an agency's own record may hold only what was served on it (a corrective decision), with no task of its
+            case AGENCY -> access.mayOpen(user, owner);
             case RECEIVING_BODY -> !visible.isEmpty();
         };
         // a clue's own number is answered only to those who may see the clue: its links must not tell of it
         boolean hiddenClue = clueNoOf.containsKey(root.getId()) && !visible.contains(root);
-        if (!opens || visible.isEmpty() || hiddenClue) {
+        if (!opens || hiddenClue || (visible.isEmpty() && audience.kind() != TraceAudience.Kind.AGENCY)) {
             return Optional.empty();
         }
 

@@ -80,6 +80,34 @@ class TraceAudienceTest extends TraceChainSupport {
     }
 
     @Test
+    void agencySeesACaseOnlyOnceSomethingWasServedOnIt() {
+        Response opened = post("supervisor", "/api/cases", java.util.Map.of("sourceType", "SPECIAL_INSPECTION",
+                "agencyCode", "HBJ", "title", "生态环境局行政检查专项监督", "summary", "专项检查发现程序问题。"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        long id = opened.body().at("/supervisionCase/id").asLong();
+        String caseNo = opened.body().at("/supervisionCase/caseNo").asText();
+        ok(post("lead", "/api/cases/" + id + "/filing", java.util.Map.of("approved", true, "reason", Markers.FILING_REASON)));
+        ok(post("supervisor", "/api/cases/" + id + "/investigation/finish",
+                java.util.Map.of("participants", List.of("supervisor"))));
+        ok(post("supervisor", "/api/cases/" + id + "/deliberation/opinion", java.util.Map.of("opinion", Markers.OPINION)));
+        // while the case is deliberated the agency concerned learns nothing of it
+        for (String path : List.of("", "/export", "/diagram")) {
+            assertThat(get("agency-hbj", "/api/trace/" + caseNo + path).status()).as(path).isEqualTo(404);
+        }
+
+        ok(post("supervisor", "/api/cases/" + id + "/decision", java.util.Map.of("minutes", Markers.MINUTES,
+                "closeNoFinding", false, "correctiveDecision", "责令你单位依法重新作出检查决定。")));
+        View view = view("agency-hbj", caseNo);
+        assertThat(view.processKeys()).isEmpty();
+        assertThat(view.auditActions()).containsExactly("CORRECTIVE_DECISION_ISSUED");
+        assertThat(view.documentTypes()).containsExactly("CORRECTIVE_DECISION");
+        assertThat(view.diagramKeys()).isEmpty();
+        view.assertNowhere(List.of(Markers.FILING_REASON, Markers.OPINION, Markers.MINUTES, "Task_Deliberate",
+                "CASE_FILED", "supervisor"));
+        assertThat(get("agency-scj", "/api/trace/" + caseNo).status()).isEqualTo(404);
+    }
+
+    @Test
     void disciplineCommissionSeesOnlyItsClueAsSentToIt() {
         Chain chain = chain();
         for (String key : List.of(chain.clueNo(), chain.trackingNo(), chain.rectificationNo())) {
