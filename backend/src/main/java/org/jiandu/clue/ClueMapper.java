@@ -33,6 +33,10 @@ interface ClueMapper {
             + " AND source_no = #{sourceNo} ORDER BY id")
     List<String> clueNosOfSource(String sourceNo);
 
+    /** The id of the clue with this number, if there is one. */
+    @Select("SELECT id FROM clue WHERE clue_no = #{clueNo}")
+    Long idOf(String clueNo);
+
     /** The number of the record a clue comes from, if any: for the clue's trace. */
     @Select("SELECT id FROM clue WHERE clue_no = #{clueNo}")
     Long idOfNumber(String clueNo);

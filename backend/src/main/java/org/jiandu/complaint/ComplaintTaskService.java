@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.platform.EngineAccess;
 import org.jiandu.web.ApiException;
@@ -74,7 +76,7 @@ class ComplaintTaskService {
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, user.userId());
             }
-            taskService.complete(taskId, submitted);
+            taskService.complete(taskId, variables(submitted));
         } catch (ComplaintRuleViolation violation) {
             throw violation.toApiException();
         } catch (ProcessEngineException e) {
@@ -94,5 +96,21 @@ class ComplaintTaskService {
     private boolean completedAlready(String taskId, Complaint complaint) {
         return engineAccess.withoutAuthorizationChecks(() -> historyService.createHistoricTaskInstanceQuery()
                 .taskId(taskId).processInstanceId(complaint.processInstanceId()).finished().count()) > 0;
+    }
+
+    /**
+     * The submission as the engine gets it: decisions as they are, texts (reply, findings, reasons) transient, so
+     * that the complete listener takes them into the complaint tables and they never reach Camunda's history.
+     */
+    private static VariableMap variables(Map<String, Object> submitted) {
+        VariableMap variables = Variables.createVariables();
+        submitted.forEach((name, value) -> {
+            if (ComplaintTaskStep.TEXT_FIELDS.contains(name)) {
+                variables.putValueTyped(name, Variables.stringValue(value == null ? null : String.valueOf(value), true));
+            } else {
+                variables.putValue(name, value);
+            }
+        });
+        return variables;
     }
 }

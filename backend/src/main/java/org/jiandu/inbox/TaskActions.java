@@ -34,11 +34,16 @@ import org.jiandu.notification.Notifications;
 import org.jiandu.platform.EngineAccess;
 import org.jiandu.trace.AuditEntry;
 import org.jiandu.trace.AuditLog;
+import org.jiandu.trace.TextHistoryFilter;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * What a person does with a task. Each operation checks who may do it, moves the task through the
  * engine as the caller, and writes the audit row (who, when, why) and the notifications, in one
@@ -47,6 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class TaskActions {
+
+    /** The audit field holding a task action's remark, shown as the task's comment. */
+    private static final String COMMENT = "comment";
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -60,10 +68,12 @@ class TaskActions {
     private final AuditLog auditLog;
     private final Workdays workdays;
     private final Clock clock;
+    private final ObjectMapper json;
 
     TaskActions(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                 RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, Inbox inbox,
-                UserDirectory users, Notifications notifications, AuditLog auditLog, Workdays workdays, Clock clock) {
+                UserDirectory users, Notifications notifications, AuditLog auditLog, Workdays workdays, Clock clock,
+                ObjectMapper json) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -76,6 +86,7 @@ class TaskActions {
         this.auditLog = auditLog;
         this.workdays = workdays;
         this.clock = clock;
+        this.json = json;
     }
 
     /** A task with what the operations need to know about it. */
@@ -119,13 +130,9 @@ class TaskActions {
             processInstanceId = done.getProcessInstanceId();
             row = inbox.historicRows(List.of(done)).get(0);
         }
-        List<CommentView> comments = engineAccess.withoutAuthorizationChecks(() ->
-                taskService.getProcessInstanceComments(processInstanceId)).stream()
-                .map(c -> new CommentView(c.getUserId(),
-                        java.time.OffsetDateTime.ofInstant(c.getTime().toInstant(), clock.getZone()), c.getFullMessage()))
-                .toList();
         String recordNo = row.businessKey() != null ? row.businessKey() : processInstanceId;
-        return new TaskDetail(row, comments, auditLog.ofRecord(TaskRecords.WORKFLOW, recordNo));
+        List<AuditEntry> history = auditLog.ofRecord(TaskRecords.WORKFLOW, recordNo);
+        return new TaskDetail(row, comments(history), history);
     }
 
     @Transactional
@@ -174,7 +181,7 @@ class TaskActions {
             }
             throw RuleViolation.in(e).map(TaskActions::refused).orElseThrow(() -> e);
         }
-        audit(current, "TASK_COMPLETED", Map.of("fields", variables));
+        audit(current, "TASK_COMPLETED", Map.of("fields", withoutTexts(variables)));
     }
 
     @Transactional
@@ -183,10 +190,10 @@ class TaskActions {
         refuseWhileDelegated(current);
         CurrentUser delegate = target(user, current, delegateId);
         engineAccess.withoutAuthorizationChecks(() -> taskService.delegateTask(taskId, delegate.userId()));
-        comment(current, "委派给" + delegate.displayName() + "：" + reason);
         notifications.notifyUsers(List.of(delegate.userId()), NotificationKind.NEW_TASK,
                 "委派待办：" + current.task().getName(), user.displayName() + "委派：" + reason, TaskRecords.TASK, taskId);
-        audit(current, "TASK_DELEGATED", Map.of("to", delegate.userId(), "reason", reason));
+        audit(current, "TASK_DELEGATED", Map.of("to", delegate.userId(), "reason", reason),
+                "委派给" + delegate.displayName() + "：" + reason);
     }
 
     @Transactional
@@ -199,7 +206,7 @@ class TaskActions {
         notifications.notifyUsers(List.of(current.task().getOwner()), NotificationKind.INFO,
                 "委派已办结：" + current.task().getName(), user.displayName() + "已办理完毕，请您完成该任务。",
                 TaskRecords.TASK, taskId);
-        audit(current, "TASK_RESOLVED", Map.of("owner", current.task().getOwner(), "fields", variables));
+        audit(current, "TASK_RESOLVED", Map.of("owner", current.task().getOwner(), "fields", withoutTexts(variables)));
     }
 
     @Transactional
@@ -208,10 +215,10 @@ class TaskActions {
         refuseWhileDelegated(current);
         CurrentUser target = target(user, current, targetId);
         engineAccess.withoutAuthorizationChecks(() -> taskService.setAssignee(taskId, target.userId()));
-        comment(current, "转办给" + target.displayName() + "：" + reason);
         notifications.notifyUsers(List.of(target.userId()), NotificationKind.NEW_TASK,
                 "转办待办：" + current.task().getName(), user.displayName() + "转办：" + reason, TaskRecords.TASK, taskId);
-        audit(current, "TASK_TRANSFERRED", Map.of("from", user.userId(), "to", target.userId(), "reason", reason));
+        audit(current, "TASK_TRANSFERRED", Map.of("from", user.userId(), "to", target.userId(), "reason", reason),
+                "转办给" + target.displayName() + "：" + reason);
     }
 
     /**
@@ -227,7 +234,6 @@ class TaskActions {
             throw ApiException.conflict("RETURN_NOT_MODELLED", "该环节在流程中没有退回路径，不能退回。");
         }
         Set<String> before = new LinkedHashSet<>(activeTaskIds(current.task().getProcessInstanceId()));
-        comment(current, "退回（" + current.task().getName() + "）：" + reason);
         taskService.handleBpmnError(taskId, TaskRecords.RETURN_ERROR_CODE, reason);
         List<String> reopened = new ArrayList<>();
         engineAccess.withoutAuthorizationChecks(() -> {
@@ -252,15 +258,15 @@ class TaskActions {
                 }
             }
         });
-        audit(current, "TASK_RETURNED", Map.of("reason", reason, "reopened", reopened));
+        audit(current, "TASK_RETURNED", Map.of("reason", reason, "reopened", reopened),
+                "退回（" + current.task().getName() + "）：" + reason);
         return reopened;
     }
 
     @Transactional
     public void comment(CurrentUser user, String taskId, String message) {
         Current current = visibleTask(user, taskId);
-        comment(current, message);
-        audit(current, "TASK_COMMENTED", Map.of("message", message));
+        audit(current, "TASK_COMMENTED", Map.of("message", message), message);
     }
 
     /** 催办: reminds whoever holds the task, at most once per task and working day. */
@@ -288,8 +294,7 @@ class TaskActions {
             candidateGroups(taskId).forEach(group -> recipients.addAll(notifications.membersOfGroup(group)));
             notifications.notifyUsers(recipients, NotificationKind.URGE, title, body, TaskRecords.TASK, taskId);
         }
-        comment(current, "催办：" + text);
-        audit(current, "TASK_URGED", Map.of("message", text, "urgeDay", urgeDay.toString()));
+        audit(current, "TASK_URGED", Map.of("message", text, "urgeDay", urgeDay.toString()), "催办：" + text);
     }
 
     /** 抄送: the recipients are told, see the task in 抄送我的 and may read its record. */
@@ -449,18 +454,54 @@ class TaskActions {
         return engineAccess.withoutAuthorizationChecks(() -> repositoryService.getProcessDefinition(definitionId).getKey());
     }
 
-    private void comment(Current current, String message) {
-        engineAccess.withoutAuthorizationChecks(() -> {
-            taskService.createComment(current.task().getId(), current.task().getProcessInstanceId(), message);
-        });
+    private void audit(Current current, String action, Map<String, ?> details) {
+        audit(current, action, details, null);
     }
 
-    private void audit(Current current, String action, Map<String, ?> details) {
+    /**
+     * The action's audit row; a remark people wrote (a reason, a comment, an urge) is kept there as the task's
+     * comment, in our table rather than in Camunda's comments, which its history would keep for every reader.
+     */
+    private void audit(Current current, String action, Map<String, ?> details, String comment) {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("taskId", current.task().getId());
         changes.put("step", current.task().getName());
         changes.putAll(details);
+        if (comment != null) {
+            changes.put(COMMENT, comment);
+        }
         auditLog.record(TaskRecords.WORKFLOW, current.recordNo(), action, changes);
+    }
+
+    /** The remarks of a record's task actions, from their audit rows. */
+    private List<CommentView> comments(List<AuditEntry> history) {
+        List<CommentView> comments = new ArrayList<>();
+        for (AuditEntry row : history) {
+            try {
+                JsonNode comment = row.changes() == null ? null : json.readTree(row.changes()).get(COMMENT);
+                if (comment != null && comment.isTextual()) {
+                    comments.add(new CommentView(row.actor(), row.occurredAt().atZone(clock.getZone()).toOffsetDateTime(),
+                            comment.asText()));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable audit row " + row.id(), e);
+            }
+        }
+        return comments;
+    }
+
+    /**
+     * Submitted values as the audit log records them: decisions as they are, typed texts (a reply naming the
+     * complainant, an opinion) only as present — the feature's own tables keep them, and the audit log is read by
+     * more people than handle the record.
+     */
+    private static Map<String, Object> withoutTexts(Map<String, Object> variables) {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        if (variables != null) {
+            variables.forEach((name, value) -> recorded.put(name,
+                    TextHistoryFilter.TEXT_VARIABLES.contains(name) && value != null ? "（已填写）" : value));
+        }
+        return recorded;
     }
 
     private static Map<String, Object> scalar(Map<String, Object> variables) {

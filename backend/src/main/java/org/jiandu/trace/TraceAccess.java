@@ -14,23 +14,17 @@ import org.jiandu.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see which trace, and which of its entries (need-to-know).
+ * Who may open which trace (what of it they are then shown is {@link TraceAudience}'s).
  *
  * <ul>
  *   <li>A record belongs to the organisation named by the process variable {@code agencyCode} of its root
  *   process; without it, to the organisation of the user who started that process; without either, to
  *   no organisation yet (a public intake not yet assigned).</li>
- *   <li>An agency user sees only records of their own organisation, and never a complaint's handling (process
- *   {@code complaint-handling}, audit rows and documents of record type {@code COMPLAINT}), not even of a
- *   complaint about itself: the trace of a complaint about it shows the case, letters and rectifications that
- *   followed, without the complaint's own entries.</li>
- *   <li>Staff of a supervision body (clerk, supervisor, lead, legal reviewer, auditor) see records whose
+ *   <li>An agency user opens only records of their own organisation (else 404, as if it did not exist).</li>
+ *   <li>Staff of a supervision body (clerk, supervisor, lead, legal reviewer, auditor) open records whose
  *   organisation lies in their jurisdiction: the subtree of the nearest government (人民政府) above their own
- *   organisation. A record of no organisation yet is seen by all such staff.</li>
- *   <li>Clue transfers (process {@code clue-transfer}, the processes it calls, audit rows and documents of
- *   record type {@code CLUE}) are seen by leads, legal reviewers and auditors, and otherwise only by the
- *   people involved in that clue (its starter, an assignee or candidate of one of its tasks), never by an
- *   agency user. A discipline liaison sees only the clues they are involved in.</li>
+ *   organisation. A record of no organisation yet is opened by all such staff.</li>
+ *   <li>A receiving body (纪委监委) opens a record only for a clue transferred to it.</li>
  * </ul>
  */
 @Component
@@ -38,7 +32,6 @@ class TraceAccess {
 
     static final Set<Role> STAFF = EnumSet.of(Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER,
             Role.AUDITOR);
-    static final Set<Role> ALL_CLUES = EnumSet.of(Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR);
 
     private final OrgUnitMapper orgs;
     private final AppUserMapper users;
@@ -74,22 +67,9 @@ class TraceAccess {
         return false;
     }
 
-    /** Whether the caller sees the entries that are not about a clue. */
-    boolean seesOrdinaryEntries(CurrentUser user) {
-        return user.has(Role.AGENCY) || isStaff(user);
-    }
-
-    /** Whether the caller sees complaint handling (the complainant, the investigation): staff, never agencies. */
-    boolean seesComplaints(CurrentUser user) {
-        return !user.has(Role.AGENCY) && isStaff(user);
-    }
-
-    /** Whether the caller sees a clue, given whether they are involved in it. */
-    boolean seesClue(CurrentUser user, boolean involved) {
-        if (user.has(Role.AGENCY)) {
-            return false;
-        }
-        return user.hasAny(ALL_CLUES.toArray(Role[]::new)) || involved;
+    /** Whether a user (by id) belongs to the reader's organisation: an addressee is shown only its own people. */
+    boolean sameOrganisation(String userId, CurrentUser reader) {
+        return users.find(userId).map(user -> user.orgId() == reader.org().id()).orElse(false);
     }
 
     private static boolean isStaff(CurrentUser user) {

@@ -77,7 +77,7 @@ class TraceDocx {
             table(word, List.of("序号", "文书", "文号", "类型", "版本", "存档时间", "存档人", "SHA-256"),
                     trace.documents().stream().map(document -> List.of(String.valueOf(++docIndex[0]),
                             document.title(), orDash(document.docNo()), document.docType(),
-                            String.valueOf(document.version()), time(document.createdAt()), document.createdBy(),
+                            String.valueOf(document.version()), time(document.createdAt()), orDash(document.createdBy()),
                             document.sha256())).toList());
             word.write(out);
             return out.toByteArray();

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Deque;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -37,6 +39,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
@@ -47,12 +50,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * One timeline per record (全过程留痕): Camunda's history of the record's processes, of every process they
  * called and of every record linked to it ({@link TraceLinks}), merged in time order with the audit log
  * and the stored documents.
- * Visibility and need-to-know follow {@link TraceAccess}; the engine's own authorizations are not what
- * decides here (an auditor holds no task), so history is read with them off after our rules have run.
+ * Who may open a trace is {@link TraceAccess}'s, what each audience is shown {@link TraceAudience}'s (an
+ * allow-list); the engine's own authorizations are not what decides here (an auditor holds no task), so history
+ * is read with them off after our rules have run.
  */
 @Service
 public class TraceService {
@@ -64,6 +72,10 @@ public class TraceService {
     static final String AGENCY_VARIABLE = "agencyCode";
     static final String EXPORT_RECORD_TYPE = "TRACE";
     private static final int MAX_DETAIL = 500;
+    /** Fields of an audit row that tell of a clue: left out for a reader who may not know of one. */
+    private static final Set<String> CLUE_MENTIONS = Set.of("clueProposal", "proposedClue", "clueNo");
+    /** The audit field in which the task inbox records the values a task was completed or resolved with. */
+    private static final String SUBMITTED_FIELDS = "fields";
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -72,15 +84,17 @@ public class TraceService {
     private final AuditLog auditLog;
     private final DocumentStore documentStore;
     private final TraceAccess access;
-    private final TraceMapper mapper;
     private final List<TraceLinks> links;
+    private final List<TraceParticipants> participants;
+    private final ObjectMapper json;
+    private final Map<String, Set<String>> addressedTasks = new ConcurrentHashMap<>();
     private final TraceDocx docxWriter;
     private final Clock clock;
     private final ZoneId zone;
 
     TraceService(ProcessEngine engine, EngineAccess engineAccess, AuditLog auditLog, DocumentStore documentStore,
-                 TraceAccess access, TraceMapper mapper, ObjectProvider<TraceLinks> links, TraceDocx docxWriter,
-                 Clock clock) {
+                 TraceAccess access, ObjectProvider<TraceLinks> links, ObjectProvider<TraceParticipants> participants,
+                 TraceDocx docxWriter, ObjectMapper json, Clock clock) {
         this.history = engine.getHistoryService();
         this.repository = engine.getRepositoryService();
         this.runtime = engine.getRuntimeService();
@@ -88,8 +102,9 @@ public class TraceService {
         this.auditLog = auditLog;
         this.documentStore = documentStore;
         this.access = access;
-        this.mapper = mapper;
         this.links = links.orderedStream().toList();
+        this.participants = participants.orderedStream().toList();
+        this.json = json;
         this.docxWriter = docxWriter;
         this.clock = clock;
         this.zone = clock.getZone();
@@ -117,14 +132,15 @@ public class TraceService {
             }
             for (AuditEntry row : auditLog.ofRecordNumbers(scope.recordNos())) {
                 if (scope.sees(row.recordType(), row.recordNo())) {
-                    timed.add(new Timed(row.occurredAt().atZone(zone).toInstant(), counter.next(), auditEntry(row)));
+                    auditEntry(row, scope).ifPresent(entry -> timed.add(new Timed(
+                            row.occurredAt().atZone(zone).toInstant(), counter.next(), entry)));
                 }
             }
             List<TraceDocument> documents = new ArrayList<>();
             for (String recordNo : scope.recordNos()) {
                 for (StoredDocument document : documentStore.listByRecordNo(recordNo)) {
-                    if (scope.sees(document.recordType(), document.recordNo())) {
-                        TraceDocument described = describe(document);
+                    if (scope.sees(document.recordType(), document.recordNo()) && seesDocument(document, scope)) {
+                        TraceDocument described = describe(document, scope);
                         documents.add(described);
                         timed.add(new Timed(document.createdAt().atZone(zone).toInstant(), counter.next(),
                                 documentEntry(described)));
@@ -135,6 +151,9 @@ public class TraceService {
             timed.sort(Comparator.comparing(Timed::at).thenComparingLong(Timed::order));
             List<TraceEntry> entries = timed.stream().map(Timed::entry).toList();
             List<TraceProcess> processes = scope.instances().stream().map(this::process).toList();
+            if (scope.audience().addressee() && entries.isEmpty()) {
+                return null;
+            }
             return new Trace(businessKey, scope.agencyCode(), processes, entries, documents);
         }));
         return trace.orElseThrow(() -> notFound(businessKey));
@@ -173,22 +192,39 @@ public class TraceService {
                 Map<String, Integer> passed = new TreeMap<>();
                 Set<String> current = new LinkedHashSet<>();
                 Set<String> hiddenCalls = new HashSet<>();
+                Set<String> shown = scope.audience().addressee() ? addressedTasks(instance.getProcessDefinitionId()) : null;
                 for (HistoricActivityInstance activity : activities(instance.getId())) {
                     if (scope.hidesCallTo(activity.getCalledProcessInstanceId())) {
                         hiddenCalls.add(activity.getId());
-                    } else if (activity.getEndTime() != null) {
+                    } else if (activity.getEndTime() != null
+                            && (shown == null || shown.contains(activity.getActivityId()))) {
                         passed.merge(activity.getActivityId(), 1, Integer::sum);
                     }
                 }
                 if (instance.getEndTime() == null) {
                     currentActivities(runtime.getActivityInstance(instance.getId()), hiddenCalls, current);
+                    if (shown != null) {
+                        current.retainAll(shown);
+                    }
                 }
                 String xml = xmlByDefinition.computeIfAbsent(instance.getProcessDefinitionId(), this::bpmnXml);
                 diagrams.add(new TraceDiagram(process(instance), xml, passed, List.copyOf(current)));
             }
+            if (scope.audience().addressee() && diagrams.isEmpty() && !hasAddressedEntries(scope)) {
+                return null;
+            }
             return diagrams;
         }));
         return found.orElseThrow(() -> notFound(businessKey));
+    }
+
+    /** Whether an addressee is shown any audit row or document of the record (when none of its processes). */
+    private boolean hasAddressedEntries(Scope scope) {
+        return auditLog.ofRecordNumbers(scope.recordNos()).stream().anyMatch(row ->
+                scope.sees(row.recordType(), row.recordNo()) && auditEntry(row, scope).isPresent())
+                || scope.recordNos().stream().flatMap(recordNo -> documentStore.listByRecordNo(recordNo).stream())
+                .anyMatch(document -> scope.sees(document.recordType(), document.recordNo())
+                        && seesDocument(document, scope));
     }
 
     /**
@@ -237,71 +273,87 @@ public class TraceService {
                 keys.addAll(link.linkedBusinessKeys(key));
             }
         }
+        Optional<TraceAudience> reader = TraceAudience.of(user);
         Optional<HistoricProcessInstance> found = root(businessKey, all);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || reader.isEmpty()) {
             return Optional.empty();
         }
+        TraceAudience audience = reader.get();
         HistoricProcessInstance root = found.get();
-        String agencyCode = agencyCode(root);
+        Map<String, String> agencyOf = agencyCodes(all.keySet());
+        String agencyCode = agencyOf.get(root.getId());
         Optional<OrgUnit> owner = access.owner(agencyCode, root.getStartUserId());
 
-        Set<String> clueInstances = new HashSet<>();
-        Map<String, String> clueRootOf = new HashMap<>();
+        Map<String, String> clueNoOf = new HashMap<>();
         for (HistoricProcessInstance instance : all.values()) {
-            clueRoot(instance, all).ifPresent(clueRoot -> {
-                clueInstances.add(instance.getId());
-                clueRootOf.put(instance.getId(), clueRoot.getId());
-            });
+            clueRoot(instance, all).ifPresent(clueRoot -> clueNoOf.put(instance.getId(), clueRoot.getBusinessKey()));
         }
-        Set<String> clueRoots = new HashSet<>(clueRootOf.values());
-        Set<String> involved = involvedClues(user, clueRoots, all);
-        boolean ordinary = access.seesOrdinaryEntries(user);
-        // a complaint's handling (the complainant, the investigation) is the supervision body's, never an agency's
-        boolean complaints = ordinary && access.seesComplaints(user);
-        Set<String> complaintKeys = all.values().stream()
-                .filter(instance -> COMPLAINT_PROCESS.equals(instance.getProcessDefinitionKey()))
-                .map(HistoricProcessInstance::getBusinessKey).collect(Collectors.toSet());
-        List<HistoricProcessInstance> visible = all.values().stream()
-                .filter(instance -> clueInstances.contains(instance.getId())
-                        ? access.seesClue(user, involved.contains(clueRootOf.get(instance.getId())))
-                        : COMPLAINT_PROCESS.equals(instance.getProcessDefinitionKey()) ? complaints : ordinary)
-                .toList();
-        boolean opens = ordinary ? access.mayOpen(user, owner)
-                : visible.stream().anyMatch(instance -> clueInstances.contains(instance.getId()));
-        if (!opens || visible.isEmpty()) {
+        Map<String, TraceParticipants.Part> partIn = new HashMap<>();
+        for (HistoricProcessInstance instance : all.values()) {
+            String clueNo = clueNoOf.get(instance.getId());
+            if (clueNo != null && CLUE_PROCESS.equals(instance.getProcessDefinitionKey())) {
+                partIn.merge(clueNo, partIn(clueNo, instance, user), TraceService::closer);
+            }
+        }
+        String ownOrg = user.org().code();
+        List<HistoricProcessInstance> visible = all.values().stream().filter(instance -> {
+            String clueNo = clueNoOf.get(instance.getId());
+            TraceParticipants.Part part = clueNo == null ? null : partIn.getOrDefault(clueNo, TraceParticipants.Part.NONE);
+            return switch (audience.kind()) {
+                case AUDITOR, STAFF -> clueNo == null || audience.seesAllClues() || part == TraceParticipants.Part.HANDLING;
+                case AGENCY -> clueNo == null && !COMPLAINT_PROCESS.equals(instance.getProcessDefinitionKey())
+                        && ownOrg.equals(agencyOf.get(instance.getId()))
+                        && !addressedTasks(instance.getProcessDefinitionId()).isEmpty();
+                case RECEIVING_BODY -> part == TraceParticipants.Part.RECEIVING;
+            };
+        }).toList();
+        boolean opens = switch (audience.kind()) {
+            case AUDITOR, STAFF -> access.mayOpen(user, owner);
+            // an agency's own record may hold only what was served on it (a corrective decision), with no task of its
+            case AGENCY -> access.mayOpen(user, owner);
+            case RECEIVING_BODY -> !visible.isEmpty();
+        };
+        // a clue's own number is answered only to those who may see the clue: its links must not tell of it
+        boolean hiddenClue = clueNoOf.containsKey(root.getId()) && !visible.contains(root);
+        if (!opens || hiddenClue || (visible.isEmpty() && audience.kind() != TraceAudience.Kind.AGENCY)) {
             return Optional.empty();
         }
 
         Set<String> ordinaryKeys = new HashSet<>();
-        Set<String> clueKeys = new HashSet<>();
-        Set<String> visibleClueKeys = new HashSet<>();
+        Set<String> clueKeys = new HashSet<>(clueNoOf.values());
+        Set<String> complaintKeys = new HashSet<>();
+        Set<String> agencyRecords = new HashSet<>();
         for (HistoricProcessInstance instance : all.values()) {
-            if (clueInstances.contains(instance.getId())) {
-                clueKeys.add(instance.getBusinessKey());
-            } else {
+            if (!clueNoOf.containsKey(instance.getId())) {
                 ordinaryKeys.add(instance.getBusinessKey());
+                if (COMPLAINT_PROCESS.equals(instance.getProcessDefinitionKey())) {
+                    complaintKeys.add(instance.getBusinessKey());
+                } else if (ownOrg.equals(agencyOf.get(instance.getId()))) {
+                    agencyRecords.add(instance.getBusinessKey());
+                }
             }
         }
+        Set<String> visibleClueKeys = new HashSet<>();
         for (HistoricProcessInstance instance : visible) {
-            if (clueInstances.contains(instance.getId())) {
-                visibleClueKeys.add(instance.getBusinessKey());
+            if (clueNoOf.containsKey(instance.getId())) {
+                visibleClueKeys.add(clueNoOf.get(instance.getId()));
             }
         }
-        boolean allClues = access.seesClue(user, false);
         Set<String> hiddenInstances = new HashSet<>(all.keySet());
         visible.forEach(instance -> hiddenInstances.remove(instance.getId()));
         Set<String> hiddenClueKeys = new HashSet<>(clueKeys);
         hiddenClueKeys.removeAll(visibleClueKeys);
         hiddenClueKeys.removeAll(ordinaryKeys);
-        return Optional.of(new Scope(agencyCode, visible, recordNos, hiddenInstances, hiddenClueKeys,
+        return Optional.of(new Scope(audience, agencyCode, visible, recordNos, hiddenInstances, hiddenClueKeys,
                 (recordType, recordNo) -> {
             boolean clue = CLUE_RECORD_TYPE.equals(recordType)
                     || (clueKeys.contains(recordNo) && !ordinaryKeys.contains(recordNo));
-            if (clue) {
-                return allClues || visibleClueKeys.contains(recordNo);
-            }
-            boolean complaint = COMPLAINT_RECORD_TYPE.equals(recordType) || complaintKeys.contains(recordNo);
-            return complaint ? complaints : ordinary;
+            boolean complaint = !clue && (COMPLAINT_RECORD_TYPE.equals(recordType) || complaintKeys.contains(recordNo));
+            return switch (audience.kind()) {
+                case AUDITOR, STAFF -> !clue || audience.seesAllClues() || visibleClueKeys.contains(recordNo);
+                case AGENCY -> !clue && !complaint && agencyRecords.contains(recordNo);
+                case RECEIVING_BODY -> clue && visibleClueKeys.contains(recordNo);
+            };
         }));
     }
 
@@ -314,11 +366,19 @@ public class TraceService {
         return top.isPresent() ? top : own.stream().findFirst();
     }
 
-    private String agencyCode(HistoricProcessInstance root) {
-        List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(root.getId()).variableName(AGENCY_VARIABLE).list();
-        return variables.stream().map(HistoricVariableInstance::getValue).filter(value -> value instanceof String)
-                .map(String.class::cast).findFirst().orElse(null);
+    /** The agency each process is about (its variable {@code agencyCode}), read in one query. */
+    private Map<String, String> agencyCodes(Collection<String> processInstanceIds) {
+        Map<String, String> codes = new HashMap<>();
+        if (processInstanceIds.isEmpty()) {
+            return codes;
+        }
+        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).variableName(AGENCY_VARIABLE).list()) {
+            if (variable.getValue() instanceof String code && variable.getProcessInstanceId() != null) {
+                codes.putIfAbsent(variable.getProcessInstanceId(), code);
+            }
+        }
+        return codes;
     }
 
     /** The clue-transfer process an instance belongs to (itself or an ancestor within the trace), if any. */
@@ -335,25 +395,37 @@ public class TraceService {
         return found;
     }
 
-    /** The clue processes the user took part in: started one, was assignee or candidate of one of its tasks. */
-    private Set<String> involvedClues(CurrentUser user, Set<String> clueRoots, Map<String, HistoricProcessInstance> all) {
-        Set<String> involved = new HashSet<>();
-        if (clueRoots.isEmpty()) {
-            return involved;
+    /**
+     * How the user took part in a clue: from the clue's records ({@link TraceParticipants}), or as the assignee of
+     * one of its real steps (a task they worked). Who started the process or was merely a candidate does not count.
+     */
+    private TraceParticipants.Part partIn(String clueNo, HistoricProcessInstance clueProcess, CurrentUser user) {
+        TraceParticipants.Part part = TraceParticipants.Part.NONE;
+        for (TraceParticipants participants : this.participants) {
+            part = closer(part, participants.partOf(clueNo, user));
         }
-        for (String id : clueRoots) {
-            if (user.userId().equals(all.get(id).getStartUserId())) {
-                involved.add(id);
-            }
+        if (part == TraceParticipants.Part.NONE && !TraceAudience.RECEIVING_KINDS.contains(user.org().kind())
+                && history.createHistoricTaskInstanceQuery().processInstanceId(clueProcess.getId())
+                .taskAssignee(user.userId()).finished().count() > 0) {
+            part = TraceParticipants.Part.HANDLING;
         }
-        for (String id : clueRoots) {
-            if (!involved.contains(id) && history.createHistoricTaskInstanceQuery().processInstanceId(id)
-                    .taskAssignee(user.userId()).count() > 0) {
-                involved.add(id);
-            }
-        }
-        involved.addAll(mapper.instancesWithCandidate(clueRoots, user.userId(), user.engineGroups()));
-        return involved;
+        return part;
+    }
+
+    private static TraceParticipants.Part closer(TraceParticipants.Part one, TraceParticipants.Part other) {
+        return one.compareTo(other) >= 0 ? one : other;
+    }
+
+    /**
+     * The user tasks of a process addressed to an agency or a receiving body: those of an organisation's group
+     * ({@code camunda:candidateGroups="org-${agencyCode}"}), read from the deployed diagram.
+     */
+    private Set<String> addressedTasks(String processDefinitionId) {
+        return addressedTasks.computeIfAbsent(processDefinitionId, id -> repository.getBpmnModelInstance(id)
+                .getModelElementsByType(UserTask.class).stream()
+                .filter(task -> task.getCamundaCandidateGroups() != null
+                        && task.getCamundaCandidateGroups().contains(OrgUnit.groupIdOf("")))
+                .map(UserTask::getId).collect(Collectors.toUnmodifiableSet()));
     }
 
     private void engineEntries(HistoricProcessInstance instance, Scope scope, Map<String, HistoricProcessInstance> visible,
@@ -364,6 +436,10 @@ public class TraceService {
         String key = instance.getProcessDefinitionKey();
         String id = instance.getId();
         String businessKey = instance.getBusinessKey();
+        if (scope.audience().addressee()) {
+            addressedTaskEntries(instance, scope, counter, entries);
+            return;
+        }
         String started = instance.getSuperProcessInstanceId() == null ? null
                 : "由流程实例 " + instance.getSuperProcessInstanceId() + " 调用";
         entries.add(timed(instance.getStartTime(), counter, new TraceEntry(null, "PROCESS", "STARTED", businessKey, null,
@@ -424,6 +500,9 @@ public class TraceService {
             if (scope.hidesValue(update.getValue())) {
                 continue;
             }
+            if (!scope.audience().seesVariable(update.getVariableName())) {
+                continue;
+            }
             entries.add(timed(update.getTime(), counter, new TraceEntry(null, "VARIABLE", "SET", businessKey, null, key,
                     id, null, update.getVariableName(), null, null, null, null, null,
                     truncate(String.valueOf(update.getValue())))));
@@ -446,21 +525,124 @@ public class TraceService {
         }
     }
 
+    /**
+     * What an agency or a receiving body sees of a process: the tasks addressed to it (created with their due date,
+     * completed by whom), under the diagram's names; nothing of the supervision body's own steps.
+     */
+    private void addressedTaskEntries(HistoricProcessInstance instance, Scope scope, Counter counter,
+                                      List<Timed> entries) {
+        Set<String> addressed = addressedTasks(instance.getProcessDefinitionId());
+        String key = instance.getProcessDefinitionKey();
+        String id = instance.getId();
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(id)
+                .orderByHistoricActivityInstanceStartTime().asc().list()) {
+            if (!addressed.contains(task.getTaskDefinitionKey())) {
+                continue;
+            }
+            entries.add(timed(task.getStartTime(), counter, new TraceEntry(null, "TASK", "CREATED",
+                    instance.getBusinessKey(), null, key, id, task.getTaskDefinitionKey(), task.getName(), null, null,
+                    null, null, null, task.getDueDate() == null ? null : "期限 " + at(task.getDueDate()))));
+            if (task.getEndTime() != null) {
+                boolean completed = "completed".equals(task.getDeleteReason());
+                entries.add(timed(task.getEndTime(), counter, new TraceEntry(null, "TASK",
+                        completed ? "COMPLETED" : "DELETED", instance.getBusinessKey(), null, key, id,
+                        task.getTaskDefinitionKey(), task.getName(), scope.ownActor(task.getAssignee()), null, null,
+                        null, task.getDurationInMillis(), null)));
+            }
+        }
+    }
+
     private List<HistoricActivityInstance> activities(String processInstanceId) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
     }
 
-    private TraceEntry auditEntry(AuditEntry row) {
-        return new TraceEntry(row.occurredAt().atZone(zone).toOffsetDateTime(), "AUDIT", row.action(), row.recordNo(),
-                row.recordType(), null, null, null, null, row.actor(), row.actorRoles(), row.actorOrg(),
-                row.clientIp(), null, row.changes());
+    /**
+     * An audit row as the audience sees it: the supervision body in full (without the mention of a clue the reader
+     * may not know of), an addressee only the actions of its allow-list, under our label, with the document number
+     * or date it needs and the actor named only when it is one of its own people.
+     */
+    private Optional<TraceEntry> auditEntry(AuditEntry row, Scope scope) {
+        OffsetDateTime at = row.occurredAt().atZone(zone).toOffsetDateTime();
+        TraceAudience audience = scope.audience();
+        if (audience.supervisionBody()) {
+            String changes = supervisionBodyDetail(row.changes(), !scope.hiddenClueKeys().isEmpty());
+            return Optional.of(new TraceEntry(at, "AUDIT", row.action(), row.recordNo(), row.recordType(), null, null,
+                    null, null, row.actor(), row.actorRoles(), row.actorOrg(), row.clientIp(), null, changes));
+        }
+        String label = audience.addressedLabel(row.recordType(), row.action());
+        if (label == null) {
+            return Optional.empty();
+        }
+        String actor = scope.ownActor(row.actor());
+        return Optional.of(new TraceEntry(at, "AUDIT", row.action(), row.recordNo(), row.recordType(), null, null,
+                null, label, actor, null, actor == null ? null : row.actorOrg(), null, null,
+                addressedDetail(row.changes())));
     }
 
-    private TraceDocument describe(StoredDocument document) {
+    /** The fields of an audit row's changes an addressee may read (a document number, a date), as "key: value". */
+    private String addressedDetail(String changes) {
+        Map<String, Object> fields = parse(changes);
+        String detail = fields.entrySet().stream().filter(field -> TraceAudience.ADDRESSED_DETAILS.contains(field.getKey()))
+                .map(field -> field.getKey() + ": " + field.getValue()).collect(Collectors.joining("; "));
+        return detail.isEmpty() ? null : detail;
+    }
+
+    /**
+     * An audit row's changes as the supervision body reads them: the form values a task was completed or resolved
+     * with ({@code fields}, written by the task inbox) only as far as they are decisions — the texts typed there are
+     * the features' own records, and may name the complainant; without the fields that tell of a clue the reader
+     * may not know of (a 督办 that proposed one).
+     */
+    private String supervisionBodyDetail(String changes, boolean hideClues) {
+        Map<String, Object> fields = parse(changes);
+        boolean changed = false;
+        if (fields.get(SUBMITTED_FIELDS) instanceof Map<?, ?> submitted) {
+            Map<Object, Object> decisions = new LinkedHashMap<>(submitted);
+            decisions.keySet().retainAll(TraceAudience.AUDITOR_VARIABLES);
+            if (hideClues) {
+                decisions.keySet().removeAll(CLUE_MENTIONS);
+            }
+            if (decisions.size() != submitted.size()) {
+                fields.put(SUBMITTED_FIELDS, decisions);
+                changed = true;
+            }
+        }
+        if (hideClues && fields.keySet().removeAll(CLUE_MENTIONS)) {
+            changed = true;
+        }
+        if (!changed) {
+            return changes;
+        }
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> parse(String changes) {
+        if (changes == null || changes.isBlank()) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            return json.readValue(changes, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return new LinkedHashMap<>();
+        }
+    }
+
+    /** Whether the audience sees a stored document of a record it may see: addressees only what was sent to them. */
+    private boolean seesDocument(StoredDocument document, Scope scope) {
+        return scope.audience().supervisionBody() || scope.audience().seesAddressedDocument(document.docType().name())
+                || scope.ownActor(document.createdBy()) != null;
+    }
+
+    private TraceDocument describe(StoredDocument document, Scope scope) {
+        String createdBy = scope.audience().supervisionBody() ? document.createdBy() : scope.ownActor(document.createdBy());
         return new TraceDocument(document.id(), document.recordType(), document.recordNo(), document.docType().name(),
                 document.docNo(), document.title(), document.fileName(), document.sizeBytes(), document.sha256(),
-                document.version(), document.createdBy(), document.createdAt().atZone(zone).toOffsetDateTime());
+                document.version(), createdBy, document.createdAt().atZone(zone).toOffsetDateTime());
     }
 
     private static TraceEntry documentEntry(TraceDocument document) {
@@ -538,12 +720,50 @@ public class TraceService {
     }
 
     /**
-     * What a caller sees of a trace. A clue the caller may not see leaves no mark: its processes, the call
-     * activities that started them and the variables holding its number are left out.
+     * What a caller sees of a trace, after {@link TraceAudience}. A clue the caller may not see leaves no mark: its
+     * processes, the call activities that started them and the variables holding its number are left out.
      */
-    private record Scope(String agencyCode, List<HistoricProcessInstance> instances, Set<String> recordNos,
-                         Set<String> hiddenInstances, Set<String> hiddenClueKeys,
-                         java.util.function.BiPredicate<String, String> recordVisible) {
+    private final class Scope {
+        private final TraceAudience audience;
+        private final String agencyCode;
+        private final List<HistoricProcessInstance> instances;
+        private final Set<String> recordNos;
+        private final Set<String> hiddenInstances;
+        private final Set<String> hiddenClueKeys;
+        private final java.util.function.BiPredicate<String, String> recordVisible;
+        private final Map<String, Boolean> ownPeople = new HashMap<>();
+
+        Scope(TraceAudience audience, String agencyCode, List<HistoricProcessInstance> instances, Set<String> recordNos,
+              Set<String> hiddenInstances, Set<String> hiddenClueKeys,
+              java.util.function.BiPredicate<String, String> recordVisible) {
+            this.audience = audience;
+            this.agencyCode = agencyCode;
+            this.instances = instances;
+            this.recordNos = recordNos;
+            this.hiddenInstances = hiddenInstances;
+            this.hiddenClueKeys = hiddenClueKeys;
+            this.recordVisible = recordVisible;
+        }
+
+        TraceAudience audience() {
+            return audience;
+        }
+
+        String agencyCode() {
+            return agencyCode;
+        }
+
+        List<HistoricProcessInstance> instances() {
+            return instances;
+        }
+
+        Set<String> recordNos() {
+            return recordNos;
+        }
+
+        Set<String> hiddenClueKeys() {
+            return hiddenClueKeys;
+        }
 
         boolean hidesCallTo(String calledProcessInstanceId) {
             return calledProcessInstanceId != null && hiddenInstances.contains(calledProcessInstanceId);
@@ -556,6 +776,15 @@ public class TraceService {
         /** Whether audit rows and documents of this record type and number may be seen. */
         boolean sees(String recordType, String recordNo) {
             return recordVisible.test(recordType, recordNo);
+        }
+
+        /** The user id if it names someone of the reader's own organisation, else null (not shown). */
+        String ownActor(String userId) {
+            if (userId == null) {
+                return null;
+            }
+            boolean own = ownPeople.computeIfAbsent(userId, id -> access.sameOrganisation(id, audience.user()));
+            return own ? userId : null;
         }
     }
 

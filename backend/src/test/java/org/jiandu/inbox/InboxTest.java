@@ -241,10 +241,10 @@ class InboxTest extends IntegrationTest {
 
         Task back = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
         assertThat(back.getAssignee()).isEqualTo("supervisor");
+        // the delegate's values reach the owner (a text such as an opinion is kept out of Camunda's history)
+        assertThat(engine.getTaskService().getVariable(taskId, "opinion")).isEqualTo("现场已核实");
         assertThat(post("supervisor", "/api/tasks/" + taskId + "/complete",
                 Map.of("values", Map.of("decision", "agree"))).status()).isEqualTo(200);
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(
-                back.getProcessInstanceId()).variableName("opinion").singleResult().getValue()).isEqualTo("现场已核实");
     }
 
     @Test

@@ -43,10 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A complaint that led to a case, which transferred a clue and issued a letter the agency replied to:
- * its trace holds every step of every process in order with the right people, the audit rows between
- * them, and nothing of the clue for those who may not know of it. The processes are test stand-ins
- * (src/test/resources/trace-test), deployed here and removed afterwards.
+ * A complaint that led to a case, which issued a letter the agency replied to: its trace holds every step of every
+ * process in order with the right people and the audit rows between them; jurisdiction, diagrams, the export and
+ * incidents. The processes are test stand-ins (src/test/resources/trace-test) under keys of their own, deployed here
+ * and removed afterwards; what each audience sees, clues included, is TraceAudienceTest's, over the real processes.
  */
 class TraceTest extends IntegrationTest {
 
@@ -79,9 +79,7 @@ class TraceTest extends IntegrationTest {
     private String complaintNo;
     private String caseNo;
     private String letterNo;
-    private String clueNo;
     private String complaintDocSha;
-    private String clueDocSha;
 
     @BeforeEach
     void deployAndRunTheStory() {
@@ -89,14 +87,12 @@ class TraceTest extends IntegrationTest {
                 .addClasspathResource("trace-test/trace-test-complaint.bpmn")
                 .addClasspathResource("trace-test/trace-test-case.bpmn")
                 .addClasspathResource("trace-test/trace-test-letter.bpmn")
-                .addClasspathResource("trace-test/clue-transfer.bpmn")
                 .addClasspathResource("trace-test/trace-test-incident.bpmn")
                 .deploy().getId();
         n = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         complaintNo = "TTC-" + n;
         caseNo = "TTK-" + n;
         letterNo = "TTL-" + n;
-        clueNo = "TTQ-" + n;
 
         step(0, "clerk", () -> {
             runtimeService.startProcessInstanceByKey("trace-test-complaint", complaintNo, Map.of("agencyCode", "SCJ"));
@@ -112,19 +108,10 @@ class TraceTest extends IntegrationTest {
         });
         step(3, "supervisor", () -> {
             runtimeService.startProcessInstanceByKey("trace-test-case", caseNo,
-                    Map.of("agencyCode", "SCJ", "letterNo", letterNo, "clueNo", clueNo));
+                    Map.of("agencyCode", "SCJ", "letterNo", letterNo));
             auditLog.record("CASE", caseNo, "FILE", Map.of("complaintNo", complaintNo));
         });
-        step(4, "supervisor", () -> {
-            claimAndComplete(caseNo, "Task_Investigate", "supervisor");
-            auditLog.record("CLUE", clueNo, "PROPOSE", Map.of("category", "违反法定程序"));
-            clueDocSha = documentStore.storeGenerated("CLUE", clueNo, DocType.TRANSFER_MATERIALS, null,
-                    "移送材料清单", ("移送材料 " + clueNo).getBytes(StandardCharsets.UTF_8)).sha256();
-        });
-        step(5, "discipline", () -> {
-            claimAndComplete(clueNo, "Task_Acknowledge", "discipline");
-            auditLog.record("CLUE", clueNo, "ACKNOWLEDGE", Map.of("status", AuditLog.change("SENT", "RECEIVED")));
-        });
+        step(4, "supervisor", () -> claimAndComplete(caseNo, "Task_Investigate", "supervisor"));
         step(6, "supervisor", () -> claimAndComplete(caseNo, "Task_Decide", "supervisor"));
         step(7, "agency-scj", () -> {
             claimAndComplete(letterNo, "Task_Reply", "agency-scj");
@@ -147,95 +134,44 @@ class TraceTest extends IntegrationTest {
         JsonNode trace = response.body();
         assertThat(trace.get("agencyCode").asText()).isEqualTo("SCJ");
         assertThat(trace.get("processes").findValuesAsText("processKey")).containsExactlyInAnyOrder(
-                "trace-test-complaint", "trace-test-case", "clue-transfer", "trace-test-letter");
+                "trace-test-complaint", "trace-test-case", "trace-test-letter");
         List<JsonNode> entries = list(trace.get("entries"));
 
         assertThat(pick(entries, e -> is(e, "ACTIVITY", "STARTED"), e -> e.get("processKey").asText() + ":"
                 + e.get("activityId").asText())).containsExactly(
                 "trace-test-complaint:StartEvent_Received", "trace-test-complaint:Task_Accept",
                 "trace-test-complaint:EndEvent_Closed",
-                "trace-test-case:StartEvent_Filed", "trace-test-case:Task_Investigate", "trace-test-case:Call_Clue",
-                "clue-transfer:StartEvent_Proposed", "clue-transfer:Task_Acknowledge", "clue-transfer:EndEvent_Received",
+                "trace-test-case:StartEvent_Filed", "trace-test-case:Task_Investigate",
                 "trace-test-case:Task_Decide", "trace-test-case:Call_Letter",
                 "trace-test-letter:StartEvent_Issued", "trace-test-letter:Task_Reply", "trace-test-letter:EndEvent_Replied",
                 "trace-test-case:Task_Close");
         assertThat(pick(entries, e -> is(e, "TASK", "COMPLETED"), e -> e.get("activityId").asText() + ":"
                 + e.get("userId").asText() + ":" + e.get("durationMillis").asLong())).containsExactly(
                 "Task_Accept:supervisor:7200000", "Task_Investigate:supervisor:5400000",
-                "Task_Acknowledge:discipline:3600000", "Task_Decide:supervisor:3600000", "Task_Reply:agency-scj:3600000");
+                "Task_Decide:supervisor:7200000", "Task_Reply:agency-scj:3600000");
         assertThat(pick(entries, e -> is(e, "OPERATION", "Claim"), e -> e.get("activityId").asText() + ":"
                 + e.get("userId").asText())).containsExactly("Task_Accept:supervisor", "Task_Investigate:supervisor",
-                "Task_Acknowledge:discipline", "Task_Decide:supervisor", "Task_Reply:agency-scj");
+                "Task_Decide:supervisor", "Task_Reply:agency-scj");
         assertThat(pick(entries, e -> e.get("source").asText().equals("AUDIT"), e -> e.get("recordNo").asText() + ":"
                 + e.get("event").asText() + ":" + e.get("userId").asText())).containsExactly(
                 complaintNo + ":REGISTER:clerk", complaintNo + ":ACCEPT:supervisor",
                 complaintNo + ":DOCUMENT_STORED:supervisor", caseNo + ":FILE:supervisor",
-                clueNo + ":PROPOSE:supervisor", clueNo + ":DOCUMENT_STORED:supervisor",
-                clueNo + ":ACKNOWLEDGE:discipline", letterNo + ":REPLY:agency-scj");
+                letterNo + ":REPLY:agency-scj");
         assertThat(pick(entries, e -> e.get("source").asText().equals("DOCUMENT"), e -> e.get("name").asText()))
-                .containsExactly("受理告知", "移送材料清单");
-        assertThat(trace.get("documents").findValuesAsText("sha256")).containsExactly(complaintDocSha, clueDocSha);
+                .containsExactly("受理告知");
+        assertThat(trace.get("documents").findValuesAsText("sha256")).containsExactly(complaintDocSha);
         JsonNode accept = entries.stream().filter(e -> is(e, "AUDIT", "ACCEPT")).findFirst().orElseThrow();
         assertThat(accept.get("userOrg").asText()).isEqualTo("SFJ-JDK");
         assertThat(accept.get("userRoles").asText()).isEqualTo("supervisor");
         assertThat(accept.get("detail").asText()).contains("\"before\":\"REGISTERED\"");
         assertThat(pick(entries, e -> is(e, "PROCESS", "STARTED"), e -> e.get("userId").asText()))
-                .containsExactly("clerk", "supervisor", "supervisor", "supervisor");
+                .containsExactly("clerk", "supervisor", "supervisor");
         assertThat(entries.stream().anyMatch(e -> is(e, "VARIABLE", "SET") && e.get("name").asText().equals("agencyCode")
                 && e.get("detail").asText().equals("SCJ"))).isTrue();
 
         List<OffsetDateTime> times = entries.stream().map(e -> OffsetDateTime.parse(e.get("at").asText())).toList();
         assertThat(times).isSorted();
         assertThat(times.get(0).toLocalDateTime()).isEqualTo(T0);
-    }
-
-    @Test
-    void agencyUserSeesItsRecordButNothingOfTheClue() {
-        Response response = get("agency-scj", "/api/trace/" + complaintNo);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        List<JsonNode> entries = list(response.body().get("entries"));
-        assertThat(response.body().get("processes").findValuesAsText("processKey"))
-                .containsExactlyInAnyOrder("trace-test-complaint", "trace-test-case", "trace-test-letter");
-        assertThat(entries).anyMatch(e -> is(e, "TASK", "COMPLETED") && e.get("userId").asText().equals("agency-scj"));
-        // the complaint's own rows and documents (the complainant, the investigation) are the supervision body's
-        assertThat(response.body().get("documents").findValuesAsText("sha256")).doesNotContain(complaintDocSha);
-        assertThat(entries).noneMatch(e -> "COMPLAINT".equals(e.path("recordType").asText()));
-        assertThat(entries).noneMatch(e -> e.toString().contains(clueNo) || e.toString().contains("clue-transfer")
-                || e.toString().contains("Call_Clue") || e.toString().contains("CLUE")
-                || e.toString().contains("discipline"));
-
-        Response diagrams = get("agency-scj", "/api/trace/" + complaintNo + "/diagram");
-        assertThat(diagrams.status()).isEqualTo(200);
-        assertThat(diagrams.body().findValuesAsText("processKey")).doesNotContain("clue-transfer");
-        JsonNode caseDiagram = diagram(diagrams.body(), "trace-test-case");
-        assertThat(caseDiagram.get("passed").has("Call_Clue")).isFalse();
-        assertThat(caseDiagram.get("passed").get("Call_Letter").asInt()).isEqualTo(1);
-
-        assertThat(get("agency-hbj", "/api/trace/" + complaintNo).status()).isEqualTo(404);
-        assertThat(get("agency-hbj", "/api/trace/" + complaintNo).code()).isEqualTo("TRACE_NOT_FOUND");
-        assertThat(get("agency-hbj", "/api/trace/" + complaintNo + "/diagram").status()).isEqualTo(404);
-    }
-
-    @Test
-    void clueEntriesOnlyForThoseWhoMayKnow() {
-        Predicate<JsonNode> clueEntry = e -> e.toString().contains(clueNo) || e.toString().contains("clue-transfer");
-        // the legal reviewer stands for the roles that see every clue (lead, legal reviewer, auditor)
-        List<JsonNode> legal = list(get("legal", "/api/trace/" + complaintNo).body().get("entries"));
-        assertThat(legal).anyMatch(clueEntry);
-        // the supervisor started the transfer, so is involved in it
-        assertThat(list(get("supervisor", "/api/trace/" + complaintNo).body().get("entries"))).anyMatch(clueEntry);
-        // another supervisor is not
-        Response other = get("supervisor2", "/api/trace/" + complaintNo);
-        assertThat(other.status()).isEqualTo(200);
-        assertThat(list(other.body().get("entries"))).noneMatch(clueEntry).isNotEmpty();
-
-        // the receiving body sees the clue it took part in, and nothing else of the record
-        Response discipline = get("discipline", "/api/trace/" + complaintNo);
-        assertThat(discipline.status()).as(discipline.toString()).isEqualTo(200);
-        List<JsonNode> seen = list(discipline.body().get("entries"));
-        assertThat(seen).isNotEmpty().allMatch(clueEntry);
-        assertThat(seen).anyMatch(e -> is(e, "TASK", "COMPLETED") && e.get("userId").asText().equals("discipline"));
-        assertThat(get("admin", "/api/trace/" + complaintNo).status()).isEqualTo(403);
     }
 
     @Test
@@ -262,16 +198,15 @@ class TraceTest extends IntegrationTest {
     void diagramShowsThePathTakenAndWhereTheRecordStands() {
         Response response = get("auditor", "/api/trace/" + complaintNo + "/diagram");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.body()).hasSize(4);
+        assertThat(response.body()).hasSize(3);
         JsonNode caseDiagram = diagram(response.body(), "trace-test-case");
         assertThat(caseDiagram.get("bpmnXml").asText()).contains("id=\"trace-test-case\"", "Task_Investigate");
         assertThat(caseDiagram.get("passed").get("Task_Investigate").asInt()).isEqualTo(1);
-        assertThat(caseDiagram.get("passed").get("Call_Clue").asInt()).isEqualTo(1);
         assertThat(caseDiagram.get("passed").has("Task_Close")).isFalse();
         assertThat(list(caseDiagram.get("current")).stream().map(JsonNode::asText)).containsExactly("Task_Close");
-        JsonNode clue = diagram(response.body(), "clue-transfer");
-        assertThat(clue.get("passed").get("Task_Acknowledge").asInt()).isEqualTo(1);
-        assertThat(clue.get("current")).isEmpty();
+        JsonNode letter = diagram(response.body(), "trace-test-letter");
+        assertThat(letter.get("passed").get("Task_Reply").asInt()).isEqualTo(1);
+        assertThat(letter.get("current")).isEmpty();
     }
 
     @Test
@@ -287,10 +222,10 @@ class TraceTest extends IntegrationTest {
         try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(response.bytes()))) {
             assertThat(word.getTables()).hasSize(3);
             String timeline = word.getTables().get(1).getText();
-            assertThat(timeline).contains("受理审查（Task_Accept）", "supervisor", "agency-scj", "Task_Acknowledge",
+            assertThat(timeline).contains("受理审查（Task_Accept）", "supervisor", "agency-scj", "Task_Reply",
                     "2026-03-02 09:00:00");
             String documents = word.getTables().get(2).getText();
-            assertThat(documents).contains("受理告知", complaintDocSha, "移送材料清单", clueDocSha);
+            assertThat(documents).contains("受理告知", complaintDocSha);
             assertThat(word.getTables().get(1).getRows()).hasSize(entriesBefore + 1);
         }
         List<Map<String, Object>> audit = jdbc.queryForList("SELECT actor, changes FROM audit_log "
@@ -306,8 +241,9 @@ class TraceTest extends IntegrationTest {
         assertThat(agency.status()).isEqualTo(200);
         try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(agency.bytes()))) {
             String all = word.getTables().stream().map(table -> table.getText()).reduce("", String::concat);
-            assertThat(all).contains("trace-test-letter").doesNotContain(complaintDocSha, clueNo, clueDocSha,
-                    "clue-transfer");
+            // the agency's export holds its own task and none of the supervision body's steps or documents
+            assertThat(all).contains("trace-test-letter", "Task_Reply").doesNotContain(complaintDocSha, "Task_Accept",
+                    "Task_Investigate");
         }
         assertThat(get("agency-hbj", "/api/trace/" + complaintNo + "/export").status()).isEqualTo(404);
     }
