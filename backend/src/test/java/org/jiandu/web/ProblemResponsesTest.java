@@ -95,7 +95,8 @@ class ProblemResponsesTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM org_unit WHERE code = 'RTL'", Long.class)).isZero();
         assertProblem(send("GET", "/api/complaints?q=a%00b", "clerk", null, null), 400, "INVALID_TEXT");
         // ordinary line breaks and tabs are text
-        assertThat(post("admin", "/api/admin/orgs", Map.of("code", "TAB", "name", "市\t交通局", "kind", "AGENCY",
+        String code = "TAB-" + System.nanoTime() % 1_000_000_000L; // its own organisation, run after run on one database
+        assertThat(post("admin", "/api/admin/orgs", Map.of("code", code, "name", "市\t交通局", "kind", "AGENCY",
                 "adminLevel", "CITY", "parentCode", "CITY")).status()).isEqualTo(201);
     }
 
