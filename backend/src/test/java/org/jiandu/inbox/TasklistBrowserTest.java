@@ -88,15 +88,8 @@ class TasklistBrowserTest extends IntegrationTest {
         String reason = "投诉事项已由市市场监督管理局依法处理完毕，不属于本机关受理范围（浏览器测试）。";
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-            browser.get(tasklist);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                    .sendKeys("supervisor");
-            browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("button[type='submit']")).click();
-
+            String tasklist = logIn(wait, "supervisor");
             // the shared filters are there for the role, in Chinese
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "组待办"));
             assertThat(browser.findElement(By.cssSelector("body")).getText()).contains("我的待办", "逾期");
 
             browser.get(tasklist + "#/?task=" + taskId);
@@ -173,13 +166,7 @@ class TasklistBrowserTest extends IntegrationTest {
         String reply = "我局已组织执法人员学习执法证件管理规定，今后检查一律亮证执法（浏览器测试）。";
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-            browser.get(tasklist);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                    .sendKeys("agency-scj");
-            browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("button[type='submit']")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "组待办"));
+            String tasklist = logIn(wait, "agency-scj");
             // Tasklist offers this agency no way to start a process
             assertThat(browser.findElements(By.cssSelector("a.start-process-action"))
                     .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
@@ -199,6 +186,18 @@ class TasklistBrowserTest extends IntegrationTest {
         assertThat(letter.at("/letter/status").asText()).isEqualTo("REPLIED");
         assertThat(letter.get("replies").get(0).get("replyText").asText()).isEqualTo(reply);
         assertThat(letter.get("replies").get(0).get("submittedBy").asText()).isEqualTo("agency-scj");
+    }
+
+    /** Logs in on Tasklist's own form and waits for the shared filters; returns Tasklist's address. */
+    private String logIn(WebDriverWait wait, String user) {
+        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(tasklist);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "组待办"));
+        return tasklist;
     }
 
     /** Opens the record's task at a step, claims it, types the text into the form (if any) and completes it. */
