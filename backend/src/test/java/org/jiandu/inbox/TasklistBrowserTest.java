@@ -172,9 +172,9 @@ class TasklistBrowserTest extends IntegrationTest {
                     .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
 
             // 签收: claim and complete (the step's form has no inputs)
-            workStep(wait, tasklist, letterNo, "Task_ReceiveLetter", null);
+            workStep(wait, tasklist, "agency-scj", letterNo, "Task_ReceiveLetter", null);
             // 书面回复: the form's text area
-            workStep(wait, tasklist, letterNo, "Task_ReplyLetter", reply);
+            workStep(wait, tasklist, "agency-scj", letterNo, "Task_ReplyLetter", reply);
         } catch (RuntimeException | AssertionError e) {
             Path target = Path.of("target", "tasklist-agency-failure.png");
             Files.createDirectories(target.getParent());
@@ -201,11 +201,15 @@ class TasklistBrowserTest extends IntegrationTest {
     }
 
     /** Opens the record's task at a step, claims it, types the text into the form (if any) and completes it. */
-    private void workStep(WebDriverWait wait, String tasklist, String businessKey, String taskKey, String text) {
+    private void workStep(WebDriverWait wait, String tasklist, String user, String businessKey, String taskKey, String text) {
         String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(taskKey).singleResult().getId();
         browser.get(tasklist + "#/?task=" + taskId);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        // the claim has reached the engine and Tasklist has rendered the task's form again, for its holder
+        wait.withMessage(taskKey + " is claimed").until(driver ->
+                engine.getTaskService().createTaskQuery().taskId(taskId).taskAssignee(user).count() == 1);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         if (text != null) {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea"))).sendKeys(text);
         }
