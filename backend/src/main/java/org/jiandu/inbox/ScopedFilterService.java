@@ -16,12 +16,14 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * The engine's filter service, with the shared Tasklist filters scoped to whoever runs them. Stored queries
  * may hold no expressions (a saved expression is code that runs on the server), so 我的待办 cannot say
  * {@code ${currentUser()}}; instead it carries the property {@value #SCOPE} and is narrowed here, at every
- * execution, to the authenticated user's tasks, groups or overdue tasks. Filters without the property run as
+ * execution, to what the authenticated user can act on (their own and their groups' unclaimed tasks), their own
+ * tasks, their groups' or their overdue tasks. Filters without the property run as
  * stored.
  */
 final class ScopedFilterService extends FilterServiceImpl {
 
     static final String SCOPE = "jianduScope";
+    static final String ACTIONABLE = "actionable";
     static final String MINE = "mine";
     static final String GROUP = "group";
     static final String OVERDUE = "overdue";
@@ -83,6 +85,8 @@ final class ScopedFilterService extends FilterServiceImpl {
         TaskQuery query = extendingQuery instanceof TaskQuery extending ? extending : createTaskQuery();
         List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
         switch (scope) {
+            case ACTIONABLE -> query.or().taskAssignee(user.getUserId())
+                    .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups).endOr();
             case MINE -> query.taskAssignee(user.getUserId());
             case GROUP -> query.taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups).taskUnassigned();
             case OVERDUE -> query.dueBefore(ClockUtil.getCurrentTime()).or()

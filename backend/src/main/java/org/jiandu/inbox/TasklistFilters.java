@@ -19,14 +19,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The shared Tasklist filters every role sees in the browser: 我的待办 (assigned to me), 组待办 (my groups'
- * unclaimed tasks) and 逾期 (overdue tasks that are mine or my groups'). Created once, found by name at every
+ * The shared Tasklist filters every role sees in the browser: 全部待办 (what I can act on, the default), 我的待办
+ * (assigned to me), 组待办 (my groups' unclaimed tasks) and 逾期 (overdue tasks that are mine or my groups'). Created once, found by name at every
  * start, made readable by the role groups, and narrowed to the user who runs them by {@link ScopedFilterService}.
  */
 @Component
 @Order(5)
 class TasklistFilters implements ApplicationRunner {
 
+    static final String ACTIONABLE = "全部待办";
     static final String MINE = "我的待办";
     static final String GROUP = "组待办";
     static final String OVERDUE = "逾期";
@@ -44,6 +45,7 @@ class TasklistFilters implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        ensure(ACTIONABLE, -20, "我可以办理的任务：分配给我的，和我所在组可认领的", ScopedFilterService.ACTIONABLE);
         ensure(MINE, -10, "分配给我的任务", ScopedFilterService.MINE);
         ensure(GROUP, -5, "我所在组和本单位可认领的任务", ScopedFilterService.GROUP);
         ensure(OVERDUE, 0, "已超过办理期限的任务", ScopedFilterService.OVERDUE);

@@ -150,16 +150,19 @@ class TasklistDoorTest extends IntegrationTest {
     @Test
     void theSharedFiltersShowEachUserTheirOwnTasks() throws Exception {
         Map<String, String> filters = new java.util.HashMap<>();
-        jdbc.queryForList("SELECT ID_, NAME_ FROM ACT_RU_FILTER WHERE NAME_ IN ('我的待办', '组待办', '逾期')")
+        jdbc.queryForList("SELECT ID_, NAME_ FROM ACT_RU_FILTER WHERE NAME_ IN ('全部待办', '我的待办', '组待办', '逾期')")
                 .forEach(row -> filters.put((String) row.get("NAME_"), (String) row.get("ID_")));
         WebappSession scj = WebappSession.login(port, "agency-scj", PASSWORD);
         WebappSession hbj = WebappSession.login(port, "agency-hbj", PASSWORD);
         assertThat(taskIds(scj, filters.get("组待办"))).contains(replyTask);
+        assertThat(taskIds(scj, filters.get("全部待办"))).contains(replyTask);
         assertThat(taskIds(scj, filters.get("我的待办"))).doesNotContain(replyTask);
         assertThat(taskIds(hbj, filters.get("组待办"))).doesNotContain(replyTask);
+        assertThat(taskIds(hbj, filters.get("全部待办"))).doesNotContain(replyTask);
 
         assertThat(scj.engine("POST", "task/" + replyTask + "/claim", "{\"userId\":\"agency-scj\"}").status()).isEqualTo(204);
         assertThat(taskIds(scj, filters.get("我的待办"))).contains(replyTask);
+        assertThat(taskIds(scj, filters.get("全部待办"))).contains(replyTask);
         assertThat(taskIds(scj, filters.get("组待办"))).doesNotContain(replyTask);
         assertThat(taskIds(hbj, filters.get("我的待办"))).doesNotContain(replyTask);
         WebappSession.Answer count = scj.engine("GET", "filter/" + filters.get("我的待办") + "/count", null);
