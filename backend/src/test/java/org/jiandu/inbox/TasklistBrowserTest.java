@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -59,8 +60,9 @@ class TasklistBrowserTest extends IntegrationTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1400,1000", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+                "--window-size=1400,1000", "--lang=en-US");
+        // an English browser: Tasklist speaks Chinese whatever the browser's language
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -94,7 +96,8 @@ class TasklistBrowserTest extends IntegrationTest {
 
             browser.get(tasklist + "#/?task=" + taskId);
             WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
-            assertThat(claim.getText()).as("Tasklist speaks Chinese to a Chinese browser").isEqualTo("认领");
+            assertThat(claim.getText()).as("Tasklist speaks Chinese to an English browser").isEqualTo("认领");
+            assertNoEnglish();
             claim.click();
 
             // the Camunda Form complaint-acceptance-review: not accepted, with the reason it then asks for
@@ -171,6 +174,7 @@ class TasklistBrowserTest extends IntegrationTest {
             assertThat(browser.findElements(By.cssSelector("a.start-process-action"))
                     .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
 
+            assertNoEnglish();
             // 签收: claim and complete (the step's form has no inputs)
             workStep(wait, tasklist, "agency-scj", letterNo, "Task_ReceiveLetter", null);
             // 书面回复: the form's text area
@@ -186,6 +190,15 @@ class TasklistBrowserTest extends IntegrationTest {
         assertThat(letter.at("/letter/status").asText()).isEqualTo("REPLIED");
         assertThat(letter.get("replies").get(0).get("replyText").asText()).isEqualTo(reply);
         assertThat(letter.get("replies").get(0).get("submittedBy").asText()).isEqualTo("agency-scj");
+    }
+
+    /** Labels of Camunda's English Tasklist that a Chinese user must not meet, nor the Camunda 8 banner. */
+    private static final List<String> ENGLISH = List.of("Claim", "Complete", "Start process", "Create task", "Filters",
+            "Sort by", "Created", "Due date", "Follow-up date", "Log out", "It is time to migrate");
+
+    private void assertNoEnglish() {
+        String page = browser.findElement(By.cssSelector("body")).getText();
+        assertThat(ENGLISH).allSatisfy(label -> assertThat(page).as("page text").doesNotContain(label));
     }
 
     /** Logs in on Tasklist's own form and waits for the shared filters; returns Tasklist's address. */

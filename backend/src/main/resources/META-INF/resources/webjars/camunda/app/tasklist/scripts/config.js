@@ -1,13 +1,13 @@
-// Jiandu: Tasklist configuration. Chinese is offered to browsers that prefer it (locales/zh.json);
-// labels it does not translate fall back to English.
+// Jiandu: Tasklist configuration. Chinese (locales/zh.json, every key of Camunda's English file, checked by
+// WebappLocalesTest) for every browser; add 'en' to availableLocales to offer English to English browsers.
 export default {
   app: {
     name: '待办任务',
     vendor: '行政执法监督平台'
   },
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
   },
   disableWelcomeMessage: true,
   shortcuts: {
