@@ -95,7 +95,9 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
 
         @Override
         public Set<Entry<Object, Object>> entrySet() {
-            throw new UnsupportedOperationException("The process beans are looked up by name only");
+            Set<Entry<Object, Object>> entries = new java.util.LinkedHashSet<>();
+            PROCESS_BEANS.stream().filter(this::containsKey).forEach(name -> entries.add(Map.entry(name, get(name))));
+            return entries;
         }
     }
 }
