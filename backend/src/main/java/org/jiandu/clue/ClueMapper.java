@@ -38,9 +38,6 @@ interface ClueMapper {
     Long idOf(String clueNo);
 
     /** The number of the record a clue comes from, if any: for the clue's trace. */
-    @Select("SELECT id FROM clue WHERE clue_no = #{clueNo}")
-    Long idOfNumber(String clueNo);
-
     @Select("SELECT source_no FROM clue WHERE clue_no = #{clueNo}")
     String sourceNoOf(String clueNo);
 

@@ -19,7 +19,7 @@ class ClueTaskCompletion implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long clueId = workflow.idOf(task);
+        long clueId = workflow.idOf(task.getExecution());
         workflow.recordStep(task.getTaskDefinitionKey(), clueId, task::getVariable);
         // a form may submit a yes/no choice as the text "true"/"false": the gateways read booleans
         for (String decision : ClueWorkflow.DECISION_VARIABLES) {

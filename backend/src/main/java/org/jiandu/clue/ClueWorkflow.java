@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiandu.deadline.Deadlines;
 import org.jiandu.document.DocType;
@@ -70,20 +71,18 @@ class ClueWorkflow {
         this.clock = clock;
     }
 
-    /** Sets the status the diagram reached, and tells the handler when the clue is decided or closed. */
-    @Transactional(propagation = Propagation.MANDATORY)
     /** The clue a process instance works on: the one its business key numbers, never one a variable names. */
-    long idOf(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        String clueNo = scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task
-                ? task.getExecution().getProcessBusinessKey()
-                : ((org.camunda.bpm.engine.delegate.DelegateExecution) scope).getProcessBusinessKey();
-        Long id = clues.idOfNumber(clueNo);
+    long idOf(DelegateExecution execution) {
+        String clueNo = execution.getProcessBusinessKey();
+        Long id = clues.idOf(clueNo);
         if (id == null) {
             throw new IllegalStateException("No clue " + clueNo);
         }
         return id;
     }
 
+    /** Sets the status the diagram reached, and tells the handler when the clue is decided or closed. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void setStatus(long clueId, ClueStatus status) {
         LocalDateTime now = now();
         clues.updateStatus(clueId, status, FINAL.contains(status) ? now : null, now);

@@ -246,15 +246,12 @@ public class LetterService {
 
     /** The letter a process instance works on: the one its business key numbers, never one a variable names. */
     LetterRow letterOf(DelegateExecution execution) {
-        return byNumber(execution.getProcessBusinessKey());
+        String letterNo = execution.getProcessBusinessKey();
+        return mapper.findByNo(letterNo).orElseThrow(() -> new IllegalStateException("No letter " + letterNo));
     }
 
     long idOf(DelegateExecution execution) {
         return letterOf(execution).id();
-    }
-
-    private LetterRow byNumber(String letterNo) {
-        return mapper.findByNo(letterNo).orElseThrow(() -> new IllegalStateException("No letter " + letterNo));
     }
 
     /** Start of the letter's process: its agency as a variable (the candidate group of the agency's steps). */

@@ -3,6 +3,7 @@ package org.jiandu.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -121,10 +122,7 @@ class TasklistBrowserTest extends IntegrationTest {
             wait.withMessage("the task is completed").until(driver ->
                     engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
         } catch (RuntimeException | AssertionError e) {
-            Path target = Path.of("target", "tasklist-failure.png");
-            Files.createDirectories(target.getParent());
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-                    StandardCopyOption.REPLACE_EXISTING);
+            screenshot("tasklist-failure.png");
             throw e;
         }
 
@@ -180,10 +178,7 @@ class TasklistBrowserTest extends IntegrationTest {
             // 书面回复: the form's text area
             workStep(wait, tasklist, "agency-scj", letterNo, "Task_ReplyLetter", reply);
         } catch (RuntimeException | AssertionError e) {
-            Path target = Path.of("target", "tasklist-agency-failure.png");
-            Files.createDirectories(target.getParent());
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-                    StandardCopyOption.REPLACE_EXISTING);
+            screenshot("tasklist-agency-failure.png");
             throw e;
         }
         JsonNode letter = get("supervisor", "/api/letters/" + letterId).body();
@@ -199,6 +194,14 @@ class TasklistBrowserTest extends IntegrationTest {
     private void assertNoEnglish() {
         String page = browser.findElement(By.cssSelector("body")).getText();
         assertThat(ENGLISH).allSatisfy(label -> assertThat(page).as("page text").doesNotContain(label));
+    }
+
+    /** What the browser showed when a step failed, kept as {@code backend/target/<name>}. */
+    private void screenshot(String name) throws IOException {
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Logs in on Tasklist's own form and waits for the shared filters; returns Tasklist's address. */
