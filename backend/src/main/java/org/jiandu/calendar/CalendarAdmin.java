@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jiandu.identity.Actor;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

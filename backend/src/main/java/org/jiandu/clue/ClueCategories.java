@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jiandu.identity.Actor;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

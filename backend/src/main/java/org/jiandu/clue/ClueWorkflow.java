@@ -21,7 +21,7 @@ import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.jiandu.identity.Role;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

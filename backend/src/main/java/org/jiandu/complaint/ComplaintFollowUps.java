@@ -16,7 +16,7 @@ import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.supervision.OpenCaseRequest;
 import org.jiandu.supervision.SupervisionCaseService;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.workflow.RecordOpened;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;

@@ -18,7 +18,7 @@ import org.jiandu.document.DocumentStore;
 import org.jiandu.identity.Actor;
 import org.jiandu.platform.EngineAccess;
 import org.jiandu.sequence.Sequences;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;

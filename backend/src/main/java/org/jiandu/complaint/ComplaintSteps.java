@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiandu.identity.Actor;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.jiandu.calendar.Workdays;
 import org.jiandu.identity.Actor;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

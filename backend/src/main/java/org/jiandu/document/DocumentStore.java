@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jiandu.identity.Actor;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.TextHygiene;
 import org.springframework.beans.factory.annotation.Value;

@@ -30,7 +30,7 @@ import org.jiandu.identity.Role;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.platform.EngineAccess;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Service;

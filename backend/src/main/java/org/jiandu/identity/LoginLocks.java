@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.jiandu.platform.EngineAccess;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

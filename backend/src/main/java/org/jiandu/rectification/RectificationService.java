@@ -26,7 +26,7 @@ import org.jiandu.letter.LetterService;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.sequence.Sequences;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;

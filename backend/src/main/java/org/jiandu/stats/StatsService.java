@@ -12,7 +12,7 @@ import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Jurisdictions;
 import org.jiandu.identity.OrgKind;
 import org.jiandu.identity.OrgUnit;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;

@@ -18,7 +18,7 @@ import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.letter.Issuers;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
-import org.jiandu.trace.AuditLog;
+import org.jiandu.audit.AuditLog;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

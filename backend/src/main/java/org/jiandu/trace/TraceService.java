@@ -40,6 +40,8 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.jiandu.audit.AuditEntry;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;

@@ -1,5 +1,6 @@
 /**
- * Trace (全过程留痕): the append-only, hash-chained audit log every business action writes and its
- * verification; one timeline per record across its processes, audit rows and documents, its diagrams and its export.
+ * Trace (全过程留痕): one timeline per record across its processes, audit rows and documents, filtered by
+ * audience (need-to-know allow-lists); its diagrams and its .docx export. The audit log itself lives in
+ * {@code org.jiandu.audit}.
  */
 package org.jiandu.trace;

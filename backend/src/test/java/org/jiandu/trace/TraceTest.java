@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jiandu.IntegrationTest;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.identity.CurrentUser;

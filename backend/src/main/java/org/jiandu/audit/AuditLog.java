@@ -1,4 +1,4 @@
-package org.jiandu.trace;
+package org.jiandu.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
