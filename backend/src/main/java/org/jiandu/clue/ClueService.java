@@ -368,6 +368,12 @@ public class ClueService {
         return documentStore.download(document);
     }
 
+    /** Whether the user may know of this clue at all (need to know, {@link ClueAccess}). */
+    @Transactional(readOnly = true)
+    public boolean visibleTo(long id, CurrentUser user) {
+        return clues.find(id).filter(clue -> ClueAccess.canSee(user, clue)).isPresent();
+    }
+
     private Clue visible(long id, CurrentUser user) {
         ClueAccess.requireScope(user);
         return clues.find(id).filter(clue -> ClueAccess.canSee(user, clue)).orElseThrow(ClueAccess::notFound);

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.jiandu.calendar.Workdays;
 import org.jiandu.deadline.Deadlines;
@@ -32,11 +32,17 @@ public class EscalationCalendar {
         this.clock = clock;
     }
 
-    /** When the yellow flag goes up: 09:00 of the day {@code escalation.warning} working days before the due date. */
+    /**
+     * When the yellow flag goes up for a term that starts now (a boundary timer is evaluated as its step starts):
+     * 09:00 of the day {@code escalation.warning} working days before the due date, but not before 09:00 of
+     * tomorrow (a step never arrives yellow, the rule of {@link #flags()}) and not after the due date itself.
+     */
     public Date warningAt(Date due) {
         LocalDate dueDay = due.toInstant().atZone(workdays.zone()).toLocalDate();
         LocalDate day = workdays.after(dueDay, -deadlines.policy(WARNING).days());
-        return Date.from(day.atTime(9, 0).atZone(workdays.zone()).toInstant());
+        LocalDate tomorrow = LocalDate.now(clock.withZone(workdays.zone())).plusDays(1);
+        Date at = Date.from((day.isBefore(tomorrow) ? tomorrow : day).atTime(9, 0).atZone(workdays.zone()).toInstant());
+        return at.after(due) ? due : at;
     }
 
     /** The end of the grace term that a reminder notice at the due date grants. */
@@ -44,18 +50,31 @@ public class EscalationCalendar {
         return deadlines.due(GRACE, due);
     }
 
-    public Flag flag(LocalDateTime due) {
-        return flags().apply(due);
+    /** The flag of a due date whose term started at {@code since} (null: long ago). */
+    public Flag flag(LocalDateTime since, LocalDateTime due) {
+        return flags().apply(since, due);
     }
 
     /**
-     * The flag of due dates as of now, for a whole list at once (the calendar is read once): red when past,
-     * yellow when due within {@code escalation.warning} working days, the same rule the lists' filters use.
+     * The flag of due dates as of now, for a whole list at once (the calendar is read once), the same rule the
+     * lists' filters use. Red when past the due date. Yellow means "close to the due date": due within
+     * {@code escalation.warning} working days, and the term started before today. A record never arrives
+     * yellow: a step whose whole term is shorter than the warning lead (a 2-day receipt with a 2-day lead)
+     * is plain on the day it arrives and turns yellow the next day, instead of being yellow from birth.
      */
-    public Function<LocalDateTime, Flag> flags() {
+    public BiFunction<LocalDateTime, LocalDateTime, Flag> flags() {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime bound = yellowBound();
-        return due -> due == null ? Flag.NONE : now.isAfter(due) ? Flag.RED : due.isAfter(bound) ? Flag.NONE : Flag.YELLOW;
+        LocalDateTime today = startedBefore();
+        return (since, due) -> due == null ? Flag.NONE
+                : now.isAfter(due) ? Flag.RED
+                : due.isAfter(bound) || since != null && !since.isBefore(today) ? Flag.NONE
+                : Flag.YELLOW;
+    }
+
+    /** For SQL filters: only a term that started before this instant (the start of today) can be yellow. */
+    public LocalDateTime startedBefore() {
+        return LocalDate.now(clock).atStartOfDay();
     }
 
     /** Due dates for SQL filters: a record is yellow when its due date is before this bound (and not past). */

@@ -33,9 +33,9 @@ class EscalationController {
 
     @PostMapping("/escalations/{taskId}/decision")
     @Roles(Role.LEAD)
-    void decide(@PathVariable String taskId, @Valid @RequestBody Decision decision,
-                @AuthenticationPrincipal CurrentUser user) {
-        service.decide(taskId, user, decision.publicNotice(), decision.clueProposal(), decision.reason(), decision.clue());
+    EscalationService.DecisionOutcome decide(@PathVariable String taskId, @Valid @RequestBody Decision decision,
+                                             @AuthenticationPrincipal CurrentUser user) {
+        return service.decide(taskId, user, decision.publicNotice(), decision.clueProposal(), decision.reason(), decision.clue());
     }
 
     @GetMapping("/agencies/{code}/public-notices")

@@ -8,6 +8,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -127,11 +129,12 @@ public class EscalationService {
     /**
      * The lead's 督办 decision, through the API. With the clue's details ({@code clue}) a decided clue transfer is
      * proposed at once, in this transaction, with the late letter or rectification as its source and its agency as
-     * the agency concerned; without them the supervisors are asked to propose it.
+     * the agency concerned; without them the supervisors are asked to propose it. Answers what the decision produced:
+     * the public notices' numbers (通报) and the proposed clue, the clue only if the user may know of it.
      */
     @Transactional
-    public void decide(String taskId, CurrentUser user, boolean publicNotice, boolean clueProposal, String reason,
-                       ClueProposal clue) {
+    public DecisionOutcome decide(String taskId, CurrentUser user, boolean publicNotice, boolean clueProposal,
+                                  String reason, ClueProposal clue) {
         if (!user.has(Role.LEAD)) {
             throw ApiException.forbidden("FORBIDDEN", "督办决定由科室负责人作出。");
         }
@@ -142,22 +145,47 @@ public class EscalationService {
         if (clue != null && !clueProposal) {
             throw ApiException.badRequest("CLUE_NOT_DECIDED", "未决定移送问题线索时，不能填写线索内容。");
         }
+        ProcessInstance process = engineAccess.withoutAuthorizationChecks(() -> runtimeService
+                .createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
+        String agencyCode = (String) engineAccess.withoutAuthorizationChecks(() ->
+                runtimeService.getVariable(process.getId(), "agencyCode"));
+        String recordType = recordTypeOf(engineAccess.withoutAuthorizationChecks(() -> repositoryService
+                .getProcessDefinition(process.getProcessDefinitionId()).getKey()));
+        String recordNo = process.getBusinessKey();
         var variables = ProcessTasks.decisions().putValue("publicNotice", publicNotice).putValue("clueProposal", clueProposal);
+        DecisionOutcome.ClueRef proposed = null;
         if (clue != null) {
-            ProcessInstance process = engineAccess.withoutAuthorizationChecks(() -> runtimeService
-                    .createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
-            String agencyCode = (String) engineAccess.withoutAuthorizationChecks(() ->
-                    runtimeService.getVariable(process.getId(), "agencyCode"));
-            String recordType = recordTypeOf(engineAccess.withoutAuthorizationChecks(() -> repositoryService
-                    .getProcessDefinition(process.getProcessDefinitionId()).getKey()));
             ClueSource source = "RECTIFICATION".equals(recordType) ? ClueSource.RECTIFICATION : ClueSource.LETTER;
-            String clueNo = clues.propose(new ClueProposal(clue.target(), clue.targetOrgCode(), clue.categoryCode(),
+            var view = clues.propose(new ClueProposal(clue.target(), clue.targetOrgCode(), clue.categoryCode(),
                     clue.facts(), clue.personsInvolved(), agencyCode,
-                    new ClueProposal.ClueRef(source, process.getBusinessKey()), clue.evidenceLinks()), user).clueNo();
+                    new ClueProposal.ClueRef(source, recordNo), clue.evidenceLinks()), user);
             // transient: the clue's number never enters the letter's history, which its agency may read
-            ProcessTasks.text(variables, PROPOSED_CLUE, clueNo);
+            ProcessTasks.text(variables, PROPOSED_CLUE, view.clueNo());
+            proposed = clues.visibleTo(view.id(), user) ? new DecisionOutcome.ClueRef(view.id(), view.clueNo()) : null;
         }
+        Set<Long> noticesBefore = noticeIds(agencyCode, recordNo);
         tasks.complete(task, ProcessTasks.text(variables, "reason", reason));
+        List<String> notices = agencyCode == null ? List.of() : mapper.publicNoticesOf(agencyCode).stream()
+                .filter(notice -> recordNo.equals(notice.recordNo()) && !noticesBefore.contains(notice.id()))
+                .map(PublicNotice::docNo).toList();
+        return new DecisionOutcome(recordType, recordNo, publicNotice, notices, clueProposal, proposed);
+    }
+
+    private Set<Long> noticeIds(String agencyCode, String recordNo) {
+        return agencyCode == null ? Set.of() : mapper.publicNoticesOf(agencyCode).stream()
+                .filter(notice -> recordNo.equals(notice.recordNo())).map(PublicNotice::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * What a 督办 decision produced: the public notices (通报) issued on the agency, by number, and the clue
+     * transfer proposed with it (null when none was proposed in the decision, or the user may not know of it).
+     */
+    public record DecisionOutcome(String recordType, String recordNo, boolean publicNotice, List<String> publicNotices,
+                                  boolean clueProposal, ClueRef clue) {
+
+        /** The proposed clue: its id (for {@code /api/clues/{id}}) and number. */
+        public record ClueRef(long id, String clueNo) {
+        }
     }
 
     /** Completion of a 督办 task, however it was completed: validates and records the decision. */
@@ -229,18 +257,24 @@ public class EscalationService {
         return mapper.publicNoticesOf(agencyCode);
     }
 
-    public Flag flag(LocalDateTime due) {
-        return calendar.flag(due);
+    /** The flag of a due date whose term started at {@code since}: see {@link EscalationCalendar#flags()}. */
+    public Flag flag(LocalDateTime since, LocalDateTime due) {
+        return calendar.flag(since, due);
     }
 
-    /** Flags for a whole list, computed with one look at the calendar. */
-    public java.util.function.Function<LocalDateTime, Flag> flags() {
+    /** Flags (term start, due date) for a whole list, computed with one look at the calendar. */
+    public java.util.function.BiFunction<LocalDateTime, LocalDateTime, Flag> flags() {
         return calendar.flags();
     }
 
-    /** Due dates up to this bound (and not past) carry a yellow flag. */
+    /** Due dates up to this bound (and not past) carry a yellow flag, if their term started before today. */
     public LocalDateTime yellowBound() {
         return calendar.yellowBound();
+    }
+
+    /** Only a term that started before this instant (the start of today) can be yellow. */
+    public LocalDateTime yellowStartedBefore() {
+        return calendar.startedBefore();
     }
 
     private void insert(String recordType, String recordNo, String agencyCode, String stage, String taskName,

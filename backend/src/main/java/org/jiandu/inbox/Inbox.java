@@ -121,6 +121,7 @@ class Inbox {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime after = null;
         LocalDateTime before = null;
+        LocalDateTime createdBefore = null;
         if (dueWithinDays != null) {
             before = endOfWorkday(dueWithinDays);
         }
@@ -129,8 +130,10 @@ class Inbox {
         } else if (flag == TaskRow.Flag.YELLOW) {
             after = now;
             before = earlier(before, endOfWorkday(deadlines.policy(WARNING_POLICY).days()));
+            createdBefore = LocalDate.now(clock).atStartOfDay();
         }
         return new InboxFilter(blankToNull(processKey), blankToNull(businessKey), blankToNull(agency), after, before,
+                createdBefore,
                 blankToNull(text), sort, ascending);
     }
 
@@ -155,6 +158,9 @@ class Inbox {
         }
         if (filter.dueBefore() != null) {
             query.dueBefore(date(filter.dueBefore()));
+        }
+        if (filter.createdBefore() != null) {
+            query.taskCreatedBefore(date(filter.createdBefore()));
         }
         if (filter.text() != null) {
             query.or().taskNameLike(like(filter.text())).processInstanceBusinessKeyLike(like(filter.text()))
@@ -194,6 +200,9 @@ class Inbox {
         }
         if (filter.dueBefore() != null) {
             query.taskDueBefore(date(filter.dueBefore()));
+        }
+        if (filter.createdBefore() != null) {
+            query.startedBefore(date(filter.createdBefore()));
         }
         if (filter.text() != null) {
             query.or().taskNameLike(like(filter.text())).processInstanceBusinessKeyLike(like(filter.text())).endOr();
@@ -240,7 +249,7 @@ class Inbox {
                     task.getName(), task.getAssignee(), names.users().get(task.getAssignee()), task.getOwner(),
                     task.getDelegationState() == null ? null : task.getDelegationState().name(),
                     offset(task.getCreateTime()), offset(task.getDueDate()), null, task.getPriority(),
-                    flags.of(task.getDueDate()), null, null);
+                    flags.of(task.getCreateTime(), task.getDueDate()), null, null);
         }).toList();
     }
 
@@ -283,7 +292,7 @@ class Inbox {
             return new TaskRow(cc.taskId(), InboxTexts.title(cc.processName(), cc.businessKey()), cc.businessKey(),
                     cc.processKey(), cc.processName(), cc.agencyCode(), names.orgs().get(cc.agencyCode()),
                     cc.stepName(), null, null, null, null, offset(date(cc.taskCreatedAt())), offset(due), null, null,
-                    flags.of(due), cc.ccBy(), cc.readAt() != null);
+                    flags.of(date(cc.taskCreatedAt()), due), cc.ccBy(), cc.readAt() != null);
         }).toList();
     }
 
@@ -303,7 +312,7 @@ class Inbox {
     private Flags flags() {
         Date now = Date.from(clock.instant());
         Date warnUntil = date(endOfWorkday(deadlines.policy(WARNING_POLICY).days()));
-        return new Flags(now, warnUntil);
+        return new Flags(now, warnUntil, date(LocalDate.now(clock).atStartOfDay()));
     }
 
     /** The first instant after the given working day's deadlines (which fall at the day's end). */
@@ -349,15 +358,20 @@ class Inbox {
     private record Names(Map<String, String> orgs, Map<String, String> users) {
     }
 
-    private record Flags(Date now, Date warnUntil) {
-        TaskRow.Flag of(Date due) {
+    /**
+     * Red when overdue; yellow when close to the due date: due within the warning lead and created before today,
+     * so a task never arrives yellow (the rule of {@code EscalationCalendar.flags()}).
+     */
+    private record Flags(Date now, Date warnUntil, Date startOfToday) {
+        TaskRow.Flag of(Date created, Date due) {
             if (due == null) {
                 return TaskRow.Flag.NONE;
             }
             if (due.before(now)) {
                 return TaskRow.Flag.RED;
             }
-            return due.after(warnUntil) ? TaskRow.Flag.NONE : TaskRow.Flag.YELLOW;
+            boolean arrivedToday = created != null && !created.before(startOfToday);
+            return due.after(warnUntil) || arrivedToday ? TaskRow.Flag.NONE : TaskRow.Flag.YELLOW;
         }
     }
 }

@@ -11,7 +11,7 @@ record TaskRow(String id, String title, String businessKey, String processKey, S
                String owner, String delegationState, OffsetDateTime created, OffsetDateTime due,
                OffsetDateTime completed, Integer priority, Flag flag, String ccBy, Boolean ccRead) {
 
-    /** The due-date flag: red when overdue, yellow within the warning period, none otherwise. */
+    /** The due-date flag: red when overdue, yellow close to the due date (within the warning period, not on the day the task arrived), none otherwise. */
     enum Flag {
         NONE, YELLOW, RED
     }

@@ -66,7 +66,7 @@ interface LetterMapper {
 
     /** What a list may be filtered by; {@code agencyCode} is forced to the caller's own agency for agency users. */
     record ListFilter(String agencyCode, String status, String flag, boolean servedOnly, LocalDateTime now,
-                      LocalDateTime yellowBound) {
+                      LocalDateTime yellowBound, LocalDateTime startedBefore) {
     }
 
     /** A mutable row for inserts. */

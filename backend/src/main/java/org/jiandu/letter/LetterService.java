@@ -197,7 +197,8 @@ public class LetterService {
         List<LetterDecision> decisions = mapper.decisions(id).stream().filter(d -> !agencyView || !d.internal()).toList();
         List<ProcessTasks.Step> steps = tasks.steps(letter.letterNo()).stream()
                 .filter(step -> !agencyView || !step.taskKey().endsWith("Supervise")).toList();
-        return new LetterView(letter, agencyName(letter.agencyCode()), escalations.flag(currentDue(letter)), steps,
+        return new LetterView(letter, agencyName(letter.agencyCode()),
+                escalations.flag(letter.receivedAt(), currentDue(letter)), steps,
                 decisions, mapper.replies(id), escalations.of(RECORD, letter.letterNo(), agencyView),
                 store.list(RECORD, letter.letterNo()));
     }
@@ -209,11 +210,12 @@ public class LetterService {
             return new Page<>(List.of(), 0, page, size);
         }
         LetterMapper.ListFilter filter = new LetterMapper.ListFilter(agencyView ? user.org().code() : agencyCode,
-                status, flag, agencyView, LocalDateTime.now(clock), yellowBound());
+                status, flag, agencyView, LocalDateTime.now(clock), yellowBound(),
+                escalations.yellowStartedBefore());
         var flags = escalations.flags();
         List<LetterView.Summary> items = mapper.list(filter, Page.offset(page, size), size).stream()
                 .map(row -> new LetterView.Summary(row.id(), row.letterNo(), row.docNo(), row.agencyCode(), row.title(),
-                        row.status(), row.replyDue(), flags.apply(currentDue(row))))
+                        row.status(), row.replyDue(), flags.apply(row.receivedAt(), currentDue(row))))
                 .toList();
         return new Page<>(items, mapper.count(filter), page, size);
     }

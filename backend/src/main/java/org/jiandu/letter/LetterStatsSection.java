@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Statistics section {@code letters} (监督建议书与整改): per agency, letters served, replies due and replied on
  * time, rectifications verified, late plans and reports, reminder notices, 督办 and public notices;
- * and the letters' share of the efficiency figures (replies due and on time).
+ * and the letters' share of the efficiency figures (replies due and on time). Like every section: one row per
+ * agency of the query (zeros included) and a 合计 row when there is more than one.
  */
 @Component
 class LetterStatsSection implements StatsSection, EfficiencyInput {
@@ -71,15 +72,12 @@ class LetterStatsSection implements StatsSection, EfficiencyInput {
         for (OrgUnit agency : query.agencies()) {
             long[] figures = figures(letters.get(agency.code()), rectifications.get(agency.code()),
                     escalations.get(agency.code()));
-            if (java.util.Arrays.stream(figures).allMatch(count -> count == 0)) {
-                continue;
-            }
             for (int i = 0; i < figures.length; i++) {
                 total[i] += figures[i];
             }
             rows.add(row(agency.name(), figures));
         }
-        if (rows.size() > 1) {
+        if (query.agencies().size() > 1) {
             rows.add(row("合计", total));
         }
         return new StatsTable(headers, rows, notes);

@@ -54,6 +54,6 @@ interface RectificationMapper {
 
     /** List filters; {@code agencyCode} is forced to the caller's agency for agency users. */
     record ListFilter(String agencyCode, Long letterId, String status, String flag, LocalDateTime now,
-                      LocalDateTime yellowBound) {
+                      LocalDateTime yellowBound, LocalDateTime startedBefore) {
     }
 }

@@ -127,7 +127,8 @@ public class RectificationService {
         LetterRow letter = letters.byId(row.letterId()).orElseThrow();
         List<ProcessTasks.Step> steps = tasks.steps(row.rectificationNo()).stream()
                 .filter(step -> !agencyView || !step.taskKey().endsWith("Supervise")).toList();
-        return new RectificationView(row, letter.letterNo(), letter.docNo(), escalations.flag(row.currentDue()), steps,
+        return new RectificationView(row, letter.letterNo(), letter.docNo(),
+                escalations.flag(row.createdAt(), row.currentDue()), steps,
                 mapper.milestones(id), mapper.entries(id), escalations.of(RECORD, row.rectificationNo(), agencyView),
                 store.list(RECORD, row.rectificationNo()));
     }
@@ -141,11 +142,11 @@ public class RectificationService {
         }
         RectificationMapper.ListFilter filter = new RectificationMapper.ListFilter(
                 agencyView ? user.org().code() : agencyCode, letterId, status, flag, LocalDateTime.now(clock),
-                escalations.yellowBound());
+                escalations.yellowBound(), escalations.yellowStartedBefore());
         var flags = escalations.flags();
         List<RectificationView.Summary> items = mapper.list(filter, Page.offset(page, size), size).stream()
                 .map(row -> new RectificationView.Summary(row.id(), row.rectificationNo(), row.letterId(),
-                        row.agencyCode(), row.status(), row.currentDue(), flags.apply(row.currentDue())))
+                        row.agencyCode(), row.status(), row.currentDue(), flags.apply(row.createdAt(), row.currentDue())))
                 .toList();
         return new Page<>(items, mapper.count(filter), page, size);
     }

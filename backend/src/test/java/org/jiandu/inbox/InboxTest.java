@@ -65,17 +65,25 @@ class InboxTest extends IntegrationTest {
         assertThat(row.get("assignee").isNull()).isTrue();
         assertThat(row.get("created").asText()).isNotBlank();
         assertThat(row.get("due").asText()).isNotBlank();
-        // due in 5 working days, the warning lead is 5 working days: yellow
-        assertThat(row.get("flag").asText()).isEqualTo("YELLOW");
+        // due in 5 working days and the warning lead is 5 working days, but the task has just arrived: a task
+        // is never yellow on the day it arrives, since yellow means "close to the due date", not "short term"
+        assertThat(row.get("flag").asText()).isEqualTo("NONE");
         assertThat(page.get("counts").get("claimable").asLong()).isGreaterThanOrEqualTo(2);
 
         assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&agency=HBJ&size=100")))
                 .contains(hbj).doesNotContain(scj);
         assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&text=" + hbj.substring(3)))).containsExactly(hbj);
         assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=YELLOW&size=100")))
-                .contains(scj, hbj);
+                .doesNotContain(scj, hbj);
         assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=RED&size=100")))
                 .doesNotContain(scj, hbj);
+        // the next day (still before the due date, within the lead): yellow, in the row and in the filter
+        ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(Duration.ofDays(1))));
+        assertThat(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&businessKey=" + scj).get("items").get(0)
+                .get("flag").asText()).isEqualTo("YELLOW");
+        assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&flag=YELLOW&size=100")))
+                .contains(scj, hbj);
+        ClockUtil.reset();
         assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&dueWithinDays=10&size=100")))
                 .contains(scj, hbj);
         assertThat(businessKeys(list("supervisor", "view=CLAIMABLE&processKey=inbox-test&dueWithinDays=1&size=100")))

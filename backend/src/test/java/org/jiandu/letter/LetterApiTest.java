@@ -208,6 +208,35 @@ class LetterApiTest extends IntegrationTest {
     }
 
     @Test
+    void aShortTermIsNotYellowOnTheDayItStartsButTheNextDay() {
+        // a reply term of 2 days, shorter than the 5 working days' warning lead: yellow means "close to the due
+        // date", so the letter is plain on the day the agency signs for it and yellow from the next day on
+        long id = createLetter("HBJ", false);
+        post("supervisor", "/api/letters/" + id + "/draft", Map.of("agencyCode", "HBJ", "title", "关于规范行政处罚程序的监督建议书",
+                "body", "经查，你单位在办理行政处罚案件中存在未依法告知陈述申辩权利的问题。", "replyDays", 2,
+                "rectificationRequired", false));
+        post("legal", "/api/letters/" + id + "/legal-review", Map.of("passed", true));
+        assertThat(post("lead", "/api/letters/" + id + "/sign", Map.of("passed", true)).status()).isEqualTo(200);
+        assertThat(post("agency-hbj", "/api/letters/" + id + "/receive", null).status()).isEqualTo(200);
+        LetterRow letter = letters.byId(id).orElseThrow();
+        assertThat(get("supervisor", "/api/letters/" + id).body().get("flag").asText()).isEqualTo("NONE");
+        assertThat(get("supervisor", "/api/letters?flag=YELLOW&size=100").body().findValuesAsText("letterNo"))
+                .doesNotContain(letter.letterNo());
+        assertThat(get("supervisor", "/api/letters?flag=NONE&size=100").body().findValuesAsText("letterNo"))
+                .contains(letter.letterNo());
+
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        ClockUtil.setCurrentTime(Date.from(letter.receivedAt().toLocalDate().plusDays(1).atTime(9, 0)
+                .atZone(zone).toInstant()));
+        assertThat(letter.replyDue()).isAfter(letter.receivedAt().toLocalDate().plusDays(1).atTime(9, 0));
+        assertThat(get("supervisor", "/api/letters/" + id).body().get("flag").asText()).isEqualTo("YELLOW");
+        assertThat(get("supervisor", "/api/letters?flag=YELLOW&size=100").body().findValuesAsText("letterNo"))
+                .contains(letter.letterNo());
+        assertThat(get("supervisor", "/api/letters?flag=NONE&size=100").body().findValuesAsText("letterNo"))
+                .doesNotContain(letter.letterNo());
+    }
+
+    @Test
     void lateReplyIsRemindedThenSupervisedWithPublicNotice() {
         long id = signedLetter("HBJ", false);
         post("agency-hbj", "/api/letters/" + id + "/receive", null);
@@ -255,18 +284,25 @@ class LetterApiTest extends IntegrationTest {
         Response decided = post("lead", "/api/escalations/" + taskId + "/decision", Map.of("publicNotice", true,
                 "clueProposal", true, "reason", "宽限期满仍未回复，予以通报", "clue", clue));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        // the answer says what the decision produced: the 通报's number and the clue the lead may know of
+        assertThat(decided.body().get("recordNo").asText()).isEqualTo(letter.letterNo());
+        assertThat(decided.body().get("publicNotices")).hasSize(1);
+        String noticeNo = decided.body().get("publicNotices").get(0).asText();
+        assertThat(noticeNo).matches("市司监通〔\\d{4}〕\\d+号");
         // the transfer is proposed with the letter as its source and the agency concerned, legal review next
         JsonNode proposed = get("lead", "/api/clues/linked?sourceType=LETTER&sourceNo=" + letter.letterNo()).body();
         assertThat(proposed).hasSize(1);
         String clueNo = proposed.get(0).get("clueNo").asText();
+        assertThat(decided.body().at("/clue/clueNo").asText()).isEqualTo(clueNo);
+        assertThat(decided.body().at("/clue/id").asLong()).isEqualTo(proposed.get(0).get("id").asLong());
         assertThat(proposed.get(0).get("status").asText()).isEqualTo("LEGAL_REVIEW");
         assertThat(proposed.get(0).get("agencyName").asText()).isEqualTo("市生态环境局");
         assertThat(get("agency-hbj", "/api/clues/" + proposed.get(0).get("id").asLong()).status()).isEqualTo(404);
         assertThat(get("agency-hbj", "/api/trace/" + letter.letterNo()).toString()).doesNotContain(clueNo);
         JsonNode supervised = get("lead", "/api/letters/" + id).body();
         assertThat(supervised.get("escalations").findValuesAsText("stage")).contains("SUPERVISION", "PUBLIC_NOTICE");
-        assertThat(get("agency-hbj", "/api/agencies/HBJ/public-notices").body().findValuesAsText("recordNo"))
-                .contains(letter.letterNo());
+        assertThat(get("agency-hbj", "/api/agencies/HBJ/public-notices").body().findValuesAsText("docNo"))
+                .contains(noticeNo);
         // the agency sees the 通报 but not the clue proposal
         JsonNode agencyView = get("agency-hbj", "/api/letters/" + id).body();
         assertThat(agencyView.get("escalations").findValues("clueProposal")).allMatch(JsonNode::isNull);
