@@ -24,7 +24,7 @@ class WebappLocalesTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "admin"})
+    @ValueSource(strings = {"tasklist", "admin", "cockpit", "welcome"})
     void theChineseLocaleHasEveryKeyOfTheShippedEnglishOne(String app) throws IOException {
         Map<String, String> english = flat(read("META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json"));
         Map<String, String> chinese = flat(read("META-INF/resources/webjars/camunda/app/" + app + "/locales/zh.json"));
