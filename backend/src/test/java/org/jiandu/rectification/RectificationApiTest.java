@@ -115,7 +115,9 @@ class RectificationApiTest extends IntegrationTest {
         JsonNode implementing = get("supervisor", "/api/rectifications/" + id).body();
         assertThat(implementing.at("/rectification/status").asText()).isEqualTo("IMPLEMENTING");
         assertThat(runtimeService.getVariable(processInstanceId, "planText")).as("texts stay out of the engine").isNull();
-        LocalDateTime reportDue = LocalDateTime.parse(implementing.at("/rectification/nextReportDue").asText());
+        // timestamps in JSON carry their offset (+08:00)
+        LocalDateTime reportDue = java.time.OffsetDateTime.parse(implementing.at("/rectification/nextReportDue").asText())
+                .toLocalDateTime();
         ClockUtil.setCurrentTime(Date.from(reportDue.plusMinutes(5).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         Job overdue = managementService.createJobQuery().processInstanceId(processInstanceId)
                 .activityId("Timer_ProgressReportOverdue").singleResult();
