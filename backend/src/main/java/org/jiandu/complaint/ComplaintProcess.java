@@ -10,6 +10,8 @@ final class ComplaintProcess {
     static final String COMPLAINT_ID = "complaintId";
     /** The agency complained about, when the complainant named it: for the inbox's agency column and filter. */
     static final String AGENCY_CODE = "agencyCode";
+    /** The agency's name, shown on Tasklist's task cards instead of its code. */
+    static final String AGENCY_NAME = "agencyName";
     static final String ANONYMOUS = "anonymous";
     static final String REOPEN_COUNT = "reopenCount";
     static final String EXTENDED = "extended";
@@ -25,7 +27,8 @@ final class ComplaintProcess {
     static final String SATISFACTION = "satisfaction";
 
     /** Every variable the process may hold; anything else a completion submits is removed. */
-    static final java.util.Set<String> VARIABLES = java.util.Set.of(COMPLAINT_ID, AGENCY_CODE, ANONYMOUS, REOPEN_COUNT, EXTENDED,
+    static final java.util.Set<String> VARIABLES = java.util.Set.of(COMPLAINT_ID, AGENCY_CODE, AGENCY_NAME, ANONYMOUS,
+            REOPEN_COUNT, EXTENDED,
             SUPERVISOR_ID, INVESTIGATION_DUE, ACCEPTANCE_DECISION, ACCEPTANCE_APPROVED, INVESTIGATION_ACTION, PROPOSAL,
             EXTENSION_DAYS, EXTENSION_APPROVED, PROPOSAL_APPROVED, SATISFACTION);
 

@@ -143,6 +143,8 @@ class ComplaintRegistration {
         variables.put(COMPLAINT_ID, row.id);
         if (row.agencyCode != null) {
             variables.put(AGENCY_CODE, row.agencyCode);
+            complaints.agencies().stream().filter(agency -> agency.code().equals(row.agencyCode)).findFirst()
+                    .ifPresent(agency -> variables.put(AGENCY_NAME, agency.name()));
         }
         variables.put(ANONYMOUS, row.anonymous);
         variables.put(REOPEN_COUNT, 0);

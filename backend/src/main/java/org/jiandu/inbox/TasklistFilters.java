@@ -31,6 +31,8 @@ class TasklistFilters implements ApplicationRunner {
     static final String MINE = "我的待办";
     static final String GROUP = "组待办";
     static final String OVERDUE = "逾期";
+    /** The process variables a task card shows: the agency's name (set with its code), not the code. */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(Map.of("name", "agencyName", "label", "执法部门"));
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -58,12 +60,13 @@ class TasklistFilters implements ApplicationRunner {
      */
     private void ensure(String name, int priority, String description, String scope) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-        if (filter == null || !scope.equals(filter.getProperties().get(ScopedFilterService.SCOPE))) {
+        if (filter == null || !scope.equals(filter.getProperties().get(ScopedFilterService.SCOPE))
+                || !CARD_VARIABLES.equals(filter.getProperties().get("variables"))) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("priority", priority);
             properties.put("description", description);
             properties.put("refresh", true);
-            properties.put("variables", List.of(Map.of("name", TaskRecords.AGENCY_VARIABLE, "label", "执法部门")));
+            properties.put("variables", CARD_VARIABLES);
             properties.put(ScopedFilterService.SCOPE, scope);
             filter = (filter == null ? filterService.newTaskFilter(name) : filter)
                     .setQuery(taskService.createTaskQuery().orderByDueDate().asc()).setProperties(properties);

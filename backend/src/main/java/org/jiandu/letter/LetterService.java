@@ -256,10 +256,14 @@ public class LetterService {
         return letterOf(execution).id();
     }
 
-    /** Start of the letter's process: its agency as a variable (the candidate group of the agency's steps). */
+    /**
+     * Start of the letter's process: its agency as a variable (the candidate group of the agency's steps), and its
+     * name (Tasklist's task cards).
+     */
     public void onStarted(DelegateExecution execution) {
         LetterRow letter = letterOf(execution);
         execution.setVariable("agencyCode", letter.agencyCode());
+        execution.setVariable("agencyName", agencyName(letter.agencyCode()));
         auditLog.record(RECORD, letter.letterNo(), "LETTER_PROCESS_STARTED", Map.of("agency", letter.agencyCode()));
     }
 

@@ -20,6 +20,7 @@ import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.OrgKind;
+import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.UserDirectory;
@@ -126,7 +127,8 @@ public class SupervisionCaseService {
         row.createdAt = now();
         mapper.insert(row);
         engineAccess.withoutAuthorizationChecks(() ->
-                runtimeService.startProcessInstanceByKey(PROCESS, row.caseNo, Map.of("agencyCode", row.agencyCode)));
+                runtimeService.startProcessInstanceByKey(PROCESS, row.caseNo, Map.of("agencyCode", row.agencyCode,
+                        "agencyName", orgs.findByCode(row.agencyCode).map(OrgUnit::name).orElse(row.agencyCode))));
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("source", row.sourceType + (row.sourceRef == null ? "" : ":" + row.sourceRef));
         changes.put("agency", row.agencyCode);

@@ -99,7 +99,7 @@ class ComplaintApiTest extends IntegrationTest {
         Task review = taskService.createTaskQuery().processInstanceBusinessKey(trackingNo).singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewAcceptance");
         assertThat(taskService.getVariables(review.getId()).keySet())
-                .containsExactlyInAnyOrder("complaintId", "agencyCode", "anonymous", "reopenCount", "extended");
+                .containsExactlyInAnyOrder("complaintId", "agencyCode", "agencyName", "anonymous", "reopenCount", "extended");
         // the agency complained about shows in the inbox and filters it
         JsonNode inbox = get("clerk", "/api/tasks?view=CLAIMABLE&agency=SCJ&businessKey=" + trackingNo).body();
         assertThat(inbox.findValuesAsText("agencyName")).containsExactly("市市场监督管理局");

@@ -94,6 +94,15 @@ class TasklistBrowserTest extends IntegrationTest {
             String tasklist = logIn(wait, "supervisor");
             // the shared filters are there for the role, in Chinese
             assertThat(browser.findElement(By.cssSelector("body")).getText()).contains("我的待办", "逾期");
+            // a supervisor, like everyone, is offered no 发起流程 and no 新建任务
+            assertThat(browser.findElements(By.cssSelector(".start-process-action, .create-task-action"))
+                    .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
+            // task cards name the agency, not its code
+            WebElement cards = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list")));
+            wait.withMessage("a task card shows the agency's name").until(driver -> cards.getText().contains("市市场监督管理局"));
+            assertThat(cards.getText()).as("task cards").containsPattern("执法部门[:：]?\\s*市市场监督管理局")
+                    .doesNotContainPattern("\\bSCJ\\b");
+            walkThrough("01-tasklist-inbox.png");
 
             browser.get(tasklist + "#/?task=" + taskId);
             WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
@@ -117,10 +126,20 @@ class TasklistBrowserTest extends IntegrationTest {
 
             reasonField.clear();
             reasonField.sendKeys(reason);
+            walkThrough("02-tasklist-acceptance-review.png");
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
 
             wait.withMessage("the task is completed").until(driver ->
                     engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+
+            // the welcome page (the README's /camunda/app/) speaks Chinese too
+            browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+            wait.withMessage("the welcome page in Chinese").until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("body"), "应用"));
+            String welcome = browser.findElement(By.cssSelector("body")).getText();
+            assertThat(List.of("Applications", "Profile", "Change password", "Log out", "Welcome to Camunda"))
+                    .allSatisfy(label -> assertThat(welcome).as("welcome page").doesNotContain(label));
+            walkThrough("00-welcome.png");
         } catch (RuntimeException | AssertionError e) {
             screenshot("tasklist-failure.png");
             throw e;
@@ -173,10 +192,11 @@ class TasklistBrowserTest extends IntegrationTest {
                     .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
 
             assertNoEnglish();
+            walkThrough("03-tasklist-agency-inbox.png");
             // 签收: claim and complete (the step's form has no inputs)
-            workStep(wait, tasklist, "agency-scj", letterNo, "Task_ReceiveLetter", null);
+            workStep(wait, tasklist, "agency-scj", letterNo, "Task_ReceiveLetter", null, null);
             // 书面回复: the form's text area
-            workStep(wait, tasklist, "agency-scj", letterNo, "Task_ReplyLetter", reply);
+            workStep(wait, tasklist, "agency-scj", letterNo, "Task_ReplyLetter", reply, "04-tasklist-agency-reply.png");
         } catch (RuntimeException | AssertionError e) {
             screenshot("tasklist-agency-failure.png");
             throw e;
@@ -204,6 +224,24 @@ class TasklistBrowserTest extends IntegrationTest {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * With {@code -Djiandu.screenshots=docs/images} (a path relative to the repository root, or absolute), saves what
+     * the browser shows under a fixed name: the README's walk-through uses these pictures. Without it, nothing.
+     */
+    private void walkThrough(String name) throws IOException {
+        String dir = System.getProperty("jiandu.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path target = Path.of(dir);
+        if (!target.isAbsolute()) {
+            target = Path.of("").toAbsolutePath().getParent().resolve(dir); // tests run in backend/
+        }
+        Files.createDirectories(target);
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target.resolve(name),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Logs in on Tasklist's own form and waits for the shared filters; returns Tasklist's address. */
     private String logIn(WebDriverWait wait, String user) {
         String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
@@ -216,8 +254,12 @@ class TasklistBrowserTest extends IntegrationTest {
         return tasklist;
     }
 
-    /** Opens the record's task at a step, claims it, types the text into the form (if any) and completes it. */
-    private void workStep(WebDriverWait wait, String tasklist, String user, String businessKey, String taskKey, String text) {
+    /**
+     * Opens the record's task at a step, claims it, types the text into the form (if any) and completes it; with a
+     * shot name, the filled form is captured for the README's walk-through before it is completed.
+     */
+    private void workStep(WebDriverWait wait, String tasklist, String user, String businessKey, String taskKey, String text,
+                          String shot) throws IOException {
         String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(taskKey).singleResult().getId();
         browser.get(tasklist + "#/?task=" + taskId);
@@ -228,6 +270,9 @@ class TasklistBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         if (text != null) {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea"))).sendKeys(text);
+        }
+        if (shot != null) {
+            walkThrough(shot);
         }
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
         wait.withMessage(taskKey + " is completed").until(driver ->
