@@ -26,8 +26,6 @@ interface DocumentMapper {
 
     String numberPattern(DocType type);
 
-    String typeName(DocType type);
-
     int successorCount(long id);
 
     /** The row to insert; {@code id} is filled in by the insert. */

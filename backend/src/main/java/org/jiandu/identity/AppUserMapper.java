@@ -26,9 +26,6 @@ public interface AppUserMapper {
     int updateName(@Param("userId") String userId, @Param("displayName") String displayName,
                    @Param("now") LocalDateTime now);
 
-    /** Users of the given organisations, for role lists and notifications. */
-    List<String> userIdsOfOrg(@Param("orgId") long orgId);
-
     /** Role memberships of a batch of users, in one query. */
     List<Membership> roleMemberships(@Param("userIds") List<String> userIds, @Param("groupType") String groupType);
 
