@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.jiandu.identity.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +35,12 @@ public class AuditLog {
             .build();
 
     private final AuditMapper mapper;
+    private final AuditActor.Source actors;
     private final Clock clock;
 
-    AuditLog(AuditMapper mapper, Clock clock) {
+    AuditLog(AuditMapper mapper, AuditActor.Source actors, Clock clock) {
         this.mapper = mapper;
+        this.actors = actors;
         this.clock = clock;
     }
 
@@ -49,7 +50,7 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String recordType, String recordNo, String action, Map<String, ?> changes) {
-        Actor actor = Actor.current();
+        AuditActor actor = actors.current();
         AuditMapper.ChainHead head = mapper.lockHead();
         long seqNo = head.lastSeq() + 1;
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);

@@ -1,6 +1,6 @@
 /**
  * Audit log (审计日志): the append-only, hash-chained record every business action writes, its
- * verification and its admin endpoints. Used by every feature; depends on nothing but identity's
- * {@code Actor} and the web error types.
+ * verification. Used by every package; depends on none of ours but {@code web}: identity tells it who
+ * acts ({@link org.jiandu.audit.AuditActor.Source}), and the auditors' endpoints live in {@code trace}.
  */
 package org.jiandu.audit;

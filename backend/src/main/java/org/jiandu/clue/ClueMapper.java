@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 import org.jiandu.identity.OrgKind;
 import org.jiandu.identity.OrgUnit;
 
@@ -29,16 +28,12 @@ interface ClueMapper {
     List<CountRow> counts(@Param("scope") Scope scope);
 
     /** The numbers of the clues that come from a record, whatever its type: for the record's trace. */
-    @Select("SELECT clue_no FROM clue WHERE source_type IN ('COMPLAINT', 'CASE', 'LETTER', 'RECTIFICATION', 'ESCALATION')"
-            + " AND source_no = #{sourceNo} ORDER BY id")
     List<String> clueNosOfSource(String sourceNo);
 
     /** The id of the clue with this number, if there is one. */
-    @Select("SELECT id FROM clue WHERE clue_no = #{clueNo}")
     Long idOf(String clueNo);
 
     /** The number of the record a clue comes from, if any: for the clue's trace. */
-    @Select("SELECT source_no FROM clue WHERE clue_no = #{clueNo}")
     String sourceNoOf(String clueNo);
 
     List<Clue> findBySource(@Param("scope") Scope scope, @Param("sourceType") ClueSource sourceType,

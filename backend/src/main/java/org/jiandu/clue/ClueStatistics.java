@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jiandu.identity.Actor;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.OrgUnit;
+import org.jiandu.stats.CountRows;
 import org.jiandu.stats.StatsQuery;
 import org.jiandu.stats.StatsSection;
 import org.jiandu.stats.StatsTable;
@@ -80,28 +81,14 @@ final class ClueStatistics {
                 clues.figuresByAgency(scope, agencyIds(query), query.period().start(), query.period().end(), query.period().to())
                         .forEach(row -> byAgency.put(row.agencyOrgId(), row));
             }
-            List<List<Object>> rows = new ArrayList<>();
-            long[] total = new long[6];
+            CountRows rows = new CountRows(6);
             for (OrgUnit agency : query.agencies()) {
                 ClueMapper.AgencyFigures row = byAgency.getOrDefault(agency.id(),
                         new ClueMapper.AgencyFigures(agency.id(), 0, 0, 0, 0, 0, 0));
-                long[] values = {row.proposed(), row.transferred(), row.toCommission(), row.toJudicial(), row.outcomes(),
-                        row.overdue()};
-                List<Object> cells = new ArrayList<>();
-                cells.add(agency.name());
-                for (int i = 0; i < values.length; i++) {
-                    cells.add(values[i]);
-                    total[i] += values[i];
-                }
-                rows.add(cells);
+                rows.add(agency.name(), row.proposed(), row.transferred(), row.toCommission(), row.toJudicial(),
+                        row.outcomes(), row.overdue());
             }
-            List<Object> totalRow = new ArrayList<>();
-            totalRow.add("合计");
-            for (long value : total) {
-                totalRow.add(value);
-            }
-            rows.add(totalRow);
-            return new StatsTable(headers, rows, NOTES);
+            return new StatsTable(headers, rows.rows(true), NOTES);
         }
     }
 

@@ -8,21 +8,16 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 @Mapper
 interface ComplaintMapper {
 
-    @Select("SELECT * FROM complaint WHERE id = #{id}")
     Optional<Complaint> find(long id);
 
-    @Select("SELECT * FROM complaint WHERE tracking_no = #{trackingNo}")
     Optional<Complaint> findByTrackingNo(String trackingNo);
 
-    @Select("SELECT * FROM complaint WHERE process_instance_id = #{processInstanceId}")
     Optional<Complaint> findByProcessInstance(String processInstanceId);
 
-    @Select("SELECT * FROM complaint WHERE hotline_order_no = #{orderNo}")
     Optional<Complaint> findByHotlineOrder(String orderNo);
 
     void insert(NewComplaint row);
@@ -42,13 +37,11 @@ interface ComplaintMapper {
                         @Param("actorRole") String actorRole, @Param("taskId") String taskId,
                         @Param("decidedAt") LocalDateTime decidedAt);
 
-    @Select("SELECT * FROM complaint_decision WHERE complaint_id = #{complaintId} ORDER BY decided_at, id")
     List<ComplaintDecision> decisions(long complaintId);
 
     void insertProposal(@Param("complaintId") long complaintId, @Param("targetType") String targetType,
                         @Param("createdBy") String createdBy, @Param("createdAt") LocalDateTime createdAt);
 
-    @Select("SELECT * FROM complaint_proposal WHERE complaint_id = #{complaintId} ORDER BY id")
     List<ComplaintProposal> proposals(long complaintId);
 
     /** The oldest approved proposal of this kind that no record has taken up yet, if any. */
@@ -62,17 +55,13 @@ interface ComplaintMapper {
                           @Param("assignee") String assignee, @Param("dueAt") LocalDateTime dueAt,
                           @Param("escalatedAt") LocalDateTime escalatedAt);
 
-    @Select("SELECT * FROM complaint_escalation WHERE complaint_id = #{complaintId} ORDER BY escalated_at, id")
     List<ComplaintEscalation> escalations(long complaintId);
 
-    @Select("SELECT code, name FROM complaint_field WHERE enabled = TRUE ORDER BY sort_no, code")
     List<Field> fields();
 
-    @Select("SELECT code, name FROM complaint_field WHERE code = #{code} AND enabled = TRUE")
     Optional<Field> field(String code);
 
     /** Enabled agencies, for the public form. */
-    @Select("SELECT code, name FROM org_unit WHERE kind = 'AGENCY' AND enabled = TRUE ORDER BY tree_path")
     List<Agency> agencies();
 
     /** An enforcement field (执法领域). */

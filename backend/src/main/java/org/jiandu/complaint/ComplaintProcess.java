@@ -41,12 +41,6 @@ final class ComplaintProcess {
     static final String POLICY_INVESTIGATION = "complaint.investigation";
     static final String POLICY_EXTENSION = "complaint.extension";
 
-    /** Proposals that the processes of their own issues pick up (立案, 建议书, 移送线索). */
-    static boolean needsFollowUp(String proposal) {
-        return "SUPERVISION_CASE".equals(proposal) || "SUGGESTION_LETTER".equals(proposal)
-                || "CLUE_TRANSFER".equals(proposal);
-    }
-
     private ComplaintProcess() {
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jiandu.identity.OrgUnit;
+import org.jiandu.stats.CountRows;
 import org.jiandu.stats.EfficiencyCounts;
 import org.jiandu.stats.EfficiencyInput;
 import org.jiandu.stats.Rate;
@@ -197,22 +198,16 @@ final class ComplaintStatistics {
         Map<String, ComplaintStatsMapper.Received> counts = query.agencies().isEmpty() ? Map.of()
                 : mapper.received(dimension, query.agencyCodes(), query.period().start(), query.period().end()).stream()
                         .collect(Collectors.toMap(ComplaintStatsMapper.Received::code, Function.identity()));
-        List<List<Object>> rows = new ArrayList<>();
-        long[] total = new long[4];
+        CountRows rows = new CountRows(4);
         for (Map.Entry<String, String> label : labels.entrySet()) {
             ComplaintStatsMapper.Received row = counts.get(label.getKey());
             if (row == null && !enabled.getOrDefault(label.getKey(), true)) {
                 continue;
             }
-            long[] figures = row == null ? new long[4]
-                    : new long[] {row.received(), row.accepted(), row.notAccepted(), row.handedOver()};
-            for (int i = 0; i < figures.length; i++) {
-                total[i] += figures[i];
-            }
-            rows.add(List.of(label.getValue(), figures[0], figures[1], figures[2], figures[3]));
+            rows.add(label.getValue(), row == null ? new long[4]
+                    : new long[] {row.received(), row.accepted(), row.notAccepted(), row.handedOver()});
         }
-        rows.add(List.of("合计", total[0], total[1], total[2], total[3]));
-        return new StatsTable(List.of(header, "收到", "其中受理", "其中不予受理", "其中转交有权机关"), rows,
+        return new StatsTable(List.of(header, "收到", "其中受理", "其中不予受理", "其中转交有权机关"), rows.rows(true),
                 List.of("期间内登记的投诉举报；受理、不予受理、转交为截至查询时的审查结果。", AGENCY_NOTE));
     }
 

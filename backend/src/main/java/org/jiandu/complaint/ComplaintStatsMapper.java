@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 /**
  * Complaint figures of a period ({@code from} inclusive, {@code until} exclusive) for some agencies, each
@@ -36,7 +35,6 @@ interface ComplaintStatsMapper {
                               @Param("until") LocalDateTime until);
 
     /** Every enforcement field, disabled ones too (older complaints may name them). */
-    @Select("SELECT code, name, enabled FROM complaint_field ORDER BY sort_no, code")
     List<FieldName> fields();
 
     record FieldName(String code, String name, boolean enabled) {

@@ -74,11 +74,6 @@ public class Deadlines {
         return reminderBefore(policy(key), toLocal(due));
     }
 
-    /** An ISO-8601 timer date, for timer definitions ({@code timeDate}). */
-    public String dueIso(String key, Date from) {
-        return due(key, from).toInstant().toString();
-    }
-
     private Date reminderBefore(DeadlinePolicy policy, LocalDate due) {
         LocalDate day = policy.reminderDays() == 0 ? due : workdays.after(due, -policy.reminderDays());
         return Date.from(day.atTime(REMINDER_TIME).atZone(workdays.zone()).toInstant());

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 /** Documents are inserted and read; there is deliberately no update or delete. */
 @Mapper
@@ -13,8 +12,6 @@ interface DocumentMapper {
 
     void insert(NewRow row);
 
-    @Select("SELECT id, record_type, record_no, doc_type, doc_no, title, file_name, content_type, size_bytes, sha256, "
-            + "version, created_by, created_at FROM document WHERE id = #{id}")
     Optional<StoredDocument> find(long id);
 
     List<StoredDocument> findByRecord(@Param("recordType") String recordType, @Param("recordNo") String recordNo);
@@ -22,19 +19,13 @@ interface DocumentMapper {
     List<StoredDocument> findByRecordNo(@Param("recordNo") String recordNo);
 
     /** MyBatis reads an array return type as many rows, hence the wrapper. */
-    @Select("SELECT content FROM document WHERE id = #{id}")
     Content content(long id);
 
     record Content(byte[] content) {
     }
 
-    @Select("SELECT number_pattern FROM document_type WHERE type_code = #{type}")
     String numberPattern(DocType type);
 
-    @Select("SELECT name FROM document_type WHERE type_code = #{type}")
-    String typeName(DocType type);
-
-    @Select("SELECT COUNT(*) FROM document WHERE supersedes_id = #{id}")
     int successorCount(long id);
 
     /** The row to insert; {@code id} is filled in by the insert. */

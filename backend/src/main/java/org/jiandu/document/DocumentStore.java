@@ -2,7 +2,6 @@ package org.jiandu.document;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -16,12 +15,10 @@ import java.util.Optional;
 import org.jiandu.identity.Actor;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
+import org.jiandu.web.FileDownload;
 import org.jiandu.web.TextHygiene;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,8 +34,6 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Service
 public class DocumentStore {
-
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final DocumentMapper documents;
     private final AuditLog auditLog;
@@ -58,7 +53,7 @@ public class DocumentStore {
     public StoredDocument storeGenerated(String recordType, String recordNo, DocType type, String docNo, String title,
                                          byte[] docx) {
         String fileName = (docNo != null ? docNo + " " : "") + title + ".docx";
-        return insert(recordType, recordNo, type, docNo, title, fileName, DOCX, docx, 1, null);
+        return insert(recordType, recordNo, type, docNo, title, fileName, FileKind.DOCX.contentType(), docx, 1, null);
     }
 
     /** Stores an uploaded file after checking its kind (by content) and size. */
@@ -171,12 +166,7 @@ public class DocumentStore {
         auditLog.record(document.recordType(), document.recordNo(), "DOCUMENT_DOWNLOADED",
                 Map.of("documentId", document.id(), "docNo", String.valueOf(document.docNo()),
                         "sha256", document.sha256()));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-SHA256", document.sha256())
-                .body(content);
+        return FileDownload.of(content, document.contentType(), document.fileName(), document.sha256());
     }
 
     public static String sha256(byte[] content) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jiandu.audit.AuditActor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -14,7 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Who performs the current action, for the audit log: the logged-in user with their roles and
  * organisation and the client address, or the system itself (timers, start-up, public intake).
  */
-public record Actor(String userId, String roles, String orgCode, String clientAddress) {
+public record Actor(String userId, String roles, String orgCode, String clientAddress) implements AuditActor {
 
     public static final String SYSTEM = "system";
     public static final String PUBLIC = "public";

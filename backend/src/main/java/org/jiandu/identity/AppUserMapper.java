@@ -6,12 +6,10 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 @Mapper
 public interface AppUserMapper {
 
-    @Select("SELECT user_id, display_name, org_id, enabled FROM app_user WHERE user_id = #{userId}")
     Optional<AppUser> find(String userId);
 
     List<UserRow> list(@Param("orgCode") String orgCode, @Param("offset") int offset, @Param("limit") int limit);
@@ -27,9 +25,6 @@ public interface AppUserMapper {
 
     int updateName(@Param("userId") String userId, @Param("displayName") String displayName,
                    @Param("now") LocalDateTime now);
-
-    /** Users of the given organisations, for role lists and notifications. */
-    List<String> userIdsOfOrg(@Param("orgId") long orgId);
 
     /** Role memberships of a batch of users, in one query. */
     List<Membership> roleMemberships(@Param("userIds") List<String> userIds, @Param("groupType") String groupType);

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * REST API and the webapps' own login form.
  *
  * <p>Brute-force protection is Camunda's (growing delays, then a lock after {@code login-max-attempts} wrong
- * passwords), except that the lock ends by itself {@link #lockMinutes()} after it began, so that anyone who
+ * passwords), except that the lock ends by itself {@code jiandu.login.lock-minutes} after it began, so that anyone who
  * knows a user id cannot keep the account locked until an admin notices; {@link LoginLocks} audits each lock.
  */
 public class JianduIdentityProvider extends DbIdentityServiceProvider {
@@ -31,10 +31,6 @@ public class JianduIdentityProvider extends DbIdentityServiceProvider {
     static void configure(int minutes, Consumer<String> lockListener) {
         lockMinutes = minutes;
         onLocked = lockListener;
-    }
-
-    static int lockMinutes() {
-        return lockMinutes;
     }
 
     /** When a lock that began at the last wrong password ends. */

@@ -5,15 +5,12 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 @Mapper
 public interface OrgUnitMapper {
 
-    @Select("SELECT * FROM org_unit WHERE id = #{id}")
     Optional<OrgUnit> findById(long id);
 
-    @Select("SELECT * FROM org_unit WHERE code = #{code}")
     Optional<OrgUnit> findByCode(String code);
 
     List<OrgUnit> findAll();

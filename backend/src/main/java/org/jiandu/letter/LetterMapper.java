@@ -6,24 +6,18 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
-import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface LetterMapper {
 
     void insert(NewLetter row);
 
-    @Select("SELECT * FROM supervision_letter WHERE id = #{id}")
     Optional<LetterRow> find(long id);
 
-    @Select("SELECT * FROM supervision_letter WHERE letter_no = #{letterNo}")
     Optional<LetterRow> findByNo(String letterNo);
 
-    @Select("SELECT * FROM supervision_letter WHERE case_no = #{caseNo} ORDER BY id")
     List<LetterRow> findByCase(String caseNo);
 
-    @Select("SELECT letter_no FROM supervision_letter WHERE source_type = 'COMPLAINT' AND source_ref = #{complaintNo} ORDER BY id")
     List<String> lettersOfComplaint(String complaintNo);
 
     List<LetterRow> list(@Param("filter") ListFilter filter, @Param("offset") int offset, @Param("limit") int limit);
@@ -33,7 +27,6 @@ interface LetterMapper {
     int updateDraft(@Param("id") long id, @Param("title") String title, @Param("body") String body,
                     @Param("replyDays") Integer replyDays, @Param("rectificationRequired") boolean rectificationRequired);
 
-    @Update("UPDATE supervision_letter SET rectification_required = #{required} WHERE id = #{id}")
     int updateRectificationRequired(@Param("id") long id, @Param("required") boolean required);
 
     int updateStatus(@Param("id") long id, @Param("status") String status);
@@ -54,14 +47,12 @@ interface LetterMapper {
                         @Param("reason") String reason, @Param("internal") boolean internal,
                         @Param("decidedBy") String decidedBy, @Param("decidedAt") LocalDateTime decidedAt);
 
-    @Select("SELECT * FROM letter_decision WHERE letter_id = #{letterId} ORDER BY id")
     List<LetterDecision> decisions(long letterId);
 
     void insertReply(@Param("letterId") long letterId, @Param("replyText") String replyText,
                      @Param("submittedBy") String submittedBy, @Param("submittedAt") LocalDateTime submittedAt,
                      @Param("late") boolean late);
 
-    @Select("SELECT * FROM letter_reply WHERE letter_id = #{letterId} ORDER BY id")
     List<LetterReply> replies(long letterId);
 
     /** What a list may be filtered by; {@code agencyCode} is forced to the caller's own agency for agency users. */

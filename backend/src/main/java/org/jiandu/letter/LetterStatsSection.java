@@ -2,13 +2,13 @@ package org.jiandu.letter;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jiandu.identity.OrgUnit;
+import org.jiandu.stats.CountRows;
 import org.jiandu.stats.EfficiencyCounts;
 import org.jiandu.stats.EfficiencyInput;
 import org.jiandu.stats.Rate;
@@ -58,29 +58,22 @@ class LetterStatsSection implements StatsSection, EfficiencyInput {
         List<String> notes = List.of("收到建议书：期间内签发送达的监督建议书；回复到期：书面回复期限在期间内届满的建议书，按期回复为期限内报送且未逾期的回复。",
                 "整改验收通过：期间内验收通过并办结的整改；逾期报送整改材料：期间内逾期报送的整改方案、进展报告和完成报告，以及逾期未报的进展报告。",
                 "催办通知、督办、通报：期间内发出的催办通知、负责人作出的督办决定和发出的通报。");
-        List<List<Object>> rows = new ArrayList<>();
+        CountRows rows = new CountRows(8, LetterStatsSection::row);
         List<String> agencies = query.agencyCodes();
         if (agencies.isEmpty()) {
-            return new StatsTable(headers, rows, notes);
+            return new StatsTable(headers, rows.rows(false), notes);
         }
         var from = query.period().start();
         var until = query.period().end();
         Map<String, LetterStatsMapper.Counts> letters = byAgency(mapper.letters(agencies, from, until));
         Map<String, LetterStatsMapper.Counts> rectifications = byAgency(mapper.rectifications(agencies, from, until));
         Map<String, LetterStatsMapper.Counts> escalations = byAgency(mapper.escalations(agencies, from, until));
-        long[] total = new long[8];
         for (OrgUnit agency : query.agencies()) {
             long[] figures = figures(letters.get(agency.code()), rectifications.get(agency.code()),
                     escalations.get(agency.code()));
-            for (int i = 0; i < figures.length; i++) {
-                total[i] += figures[i];
-            }
-            rows.add(row(agency.name(), figures));
+            rows.add(agency.name(), figures);
         }
-        if (query.agencies().size() > 1) {
-            rows.add(row("合计", total));
-        }
-        return new StatsTable(headers, rows, notes);
+        return new StatsTable(headers, rows.rows(query.agencies().size() > 1), notes);
     }
 
     /** The letters' share of 监管履行率: replies that fell due in the period (and already), and those on time. */

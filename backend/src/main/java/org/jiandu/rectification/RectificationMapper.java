@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 @Mapper
 interface RectificationMapper {
@@ -15,10 +14,8 @@ interface RectificationMapper {
     void insert(@Param("rectificationNo") String rectificationNo, @Param("letterId") long letterId,
                 @Param("agencyCode") String agencyCode, @Param("createdAt") LocalDateTime createdAt);
 
-    @Select("SELECT * FROM rectification WHERE id = #{id}")
     Optional<RectificationRow> find(long id);
 
-    @Select("SELECT * FROM rectification WHERE rectification_no = #{no}")
     Optional<RectificationRow> findByNo(String no);
 
     List<RectificationRow> list(@Param("filter") ListFilter filter, @Param("offset") int offset, @Param("limit") int limit);
@@ -41,7 +38,6 @@ interface RectificationMapper {
     void insertMilestone(@Param("rectificationId") long rectificationId, @Param("title") String title,
                          @Param("dueDate") LocalDate dueDate);
 
-    @Select("SELECT * FROM rectification_milestone WHERE rectification_id = #{id} ORDER BY due_date, id")
     List<Milestone> milestones(long id);
 
     void insertEntry(@Param("rectificationId") long rectificationId, @Param("kind") String kind,
@@ -49,7 +45,6 @@ interface RectificationMapper {
                      @Param("late") boolean late, @Param("actor") String actor,
                      @Param("occurredAt") LocalDateTime occurredAt);
 
-    @Select("SELECT * FROM rectification_entry WHERE rectification_id = #{id} ORDER BY id")
     List<RectificationEntry> entries(long id);
 
     /** List filters; {@code agencyCode} is forced to the caller's agency for agency users. */

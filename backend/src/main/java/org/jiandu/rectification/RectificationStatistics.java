@@ -2,12 +2,12 @@ package org.jiandu.rectification;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jiandu.identity.OrgUnit;
+import org.jiandu.stats.CountRows;
 import org.jiandu.stats.EfficiencyCounts;
 import org.jiandu.stats.EfficiencyInput;
 import org.jiandu.stats.StatsQuery;
@@ -56,21 +56,13 @@ class RectificationStatistics implements StatsSection, EfficiencyInput {
             mapper.byAgency(query.agencyCodes(), query.period().start(), query.period().end(), now())
                     .forEach(row -> counts.put(row.agencyCode(), row));
         }
-        List<List<Object>> rows = new ArrayList<>();
-        long[] total = new long[5];
+        CountRows rows = new CountRows(5);
         for (OrgUnit agency : query.agencies()) {
             RectificationStatsMapper.Counts c = counts.get(agency.code());
-            long[] figures = c == null ? new long[5]
-                    : new long[] {c.started(), c.completed(), c.verified(), c.failedVerifications(), c.overdue()};
-            for (int i = 0; i < figures.length; i++) {
-                total[i] += figures[i];
-            }
-            rows.add(row(agency.name(), figures));
+            rows.add(agency.name(), c == null ? new long[5]
+                    : new long[] {c.started(), c.completed(), c.verified(), c.failedVerifications(), c.overdue()});
         }
-        if (query.agencies().size() > 1) {
-            rows.add(row("合计", total));
-        }
-        return new StatsTable(headers, rows, List.of(
+        return new StatsTable(headers, rows.rows(query.agencies().size() > 1), List.of(
                 "启动整改：期间内因监督建议书启动的整改；报告完成：期间内报送整改完成报告的整改；验收通过：期间内验收通过的整改。",
                 "验收不通过：期间内验收不通过的次数（同一整改可有多次）。",
                 "逾期未完成：整改完成期限在期间内届满（且已届满）、期限内未报送完成报告的整改。"));
@@ -85,10 +77,6 @@ class RectificationStatistics implements StatsSection, EfficiencyInput {
                     .forEach(row -> counts.put(row.agencyCode(), EfficiencyCounts.duties(row.due(), row.onTime())));
         }
         return counts;
-    }
-
-    private static List<Object> row(String name, long[] f) {
-        return List.of(name, f[0], f[1], f[2], f[3], f[4]);
     }
 
     private LocalDateTime now() {

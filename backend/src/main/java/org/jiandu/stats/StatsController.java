@@ -1,6 +1,5 @@
 package org.jiandu.stats;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 
@@ -8,10 +7,8 @@ import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
 import org.jiandu.web.ApiException;
+import org.jiandu.web.FileDownload;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Roles({Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR})
 class StatsController {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final StatsService stats;
 
     StatsController(StatsService stats) {
@@ -49,12 +44,7 @@ class StatsController {
     @GetMapping("/annual-report")
     ResponseEntity<byte[]> annualReport(@RequestParam int year, @AuthenticationPrincipal CurrentUser user) {
         StatsService.Report report = stats.annualReport(user, year);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(XLSX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(report.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-SHA256", report.sha256())
-                .body(report.content());
+        return FileDownload.of(report.content(), FileDownload.XLSX, report.fileName(), report.sha256());
     }
 
     @GetMapping("/{section}")

@@ -6,20 +6,16 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 @Mapper
 interface CaseMapper {
 
     void insert(NewCase row);
 
-    @Select("SELECT * FROM supervision_case WHERE id = #{id}")
     Optional<CaseRow> find(long id);
 
-    @Select("SELECT * FROM supervision_case WHERE case_no = #{caseNo}")
     Optional<CaseRow> findByNo(String caseNo);
 
-    @Select("SELECT case_no FROM supervision_case WHERE source_type = 'COMPLAINT' AND source_ref = #{complaintNo} ORDER BY id")
     List<String> casesOfComplaint(String complaintNo);
 
     List<CaseRow> list(@Param("agencyCode") String agencyCode, @Param("sourceType") String sourceType,
@@ -43,13 +39,11 @@ interface CaseMapper {
                       @Param("documentId") Long documentId, @Param("recordedBy") String recordedBy,
                       @Param("recordedAt") LocalDateTime recordedAt);
 
-    @Select("SELECT * FROM case_record WHERE case_id = #{caseId} ORDER BY id")
     List<CaseRecord> records(long caseId);
 
     void insertParticipant(@Param("caseId") long caseId, @Param("userId") String userId,
                            @Param("addedBy") String addedBy, @Param("addedAt") LocalDateTime addedAt);
 
-    @Select("SELECT * FROM case_participant WHERE case_id = #{caseId} ORDER BY id")
     List<Participant> participants(long caseId);
 
     int opinion(@Param("caseId") long caseId, @Param("userId") String userId, @Param("opinion") String opinion,
@@ -59,7 +53,6 @@ interface CaseMapper {
                         @Param("reason") String reason, @Param("decidedBy") String decidedBy,
                         @Param("decidedAt") LocalDateTime decidedAt);
 
-    @Select("SELECT * FROM case_decision WHERE case_id = #{caseId} ORDER BY id")
     List<CaseDecision> decisions(long caseId);
 
     /** A mutable row for inserts. */

@@ -289,12 +289,6 @@ public class SupervisionCaseService {
                 mapper.count(agency, sourceType, sourceRef, status), page, size);
     }
 
-    /** The cases opened from a source, e.g. a complaint's tracking number: for the complaint's own view. */
-    @Transactional(readOnly = true)
-    public List<CaseRow> bySource(String sourceType, String sourceRef) {
-        return mapper.list(null, sourceType, sourceRef, null, 0, 100);
-    }
-
     /** Downloads a case document: staff any, the agency concerned only what was served on it (纠正决定书). */
     @Transactional
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {

@@ -1,14 +1,11 @@
 package org.jiandu.trace;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.jiandu.web.FileDownload;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/trace")
 @Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER, Role.AUDITOR, Role.AGENCY, Role.DISCIPLINE})
 class TraceController {
-
-    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final TraceService traces;
 
@@ -39,12 +34,7 @@ class TraceController {
     @GetMapping("/{businessKey}/export")
     ResponseEntity<byte[]> export(@PathVariable String businessKey, @AuthenticationPrincipal CurrentUser user) {
         TraceService.ExportedTrace exported = traces.export(businessKey, user);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(DOCX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(exported.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-SHA256", exported.sha256())
-                .body(exported.content());
+        return FileDownload.of(exported.content(), FileDownload.DOCX, exported.fileName(), exported.sha256());
     }
 
     @GetMapping("/{businessKey}/diagram")

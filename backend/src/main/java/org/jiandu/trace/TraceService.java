@@ -356,7 +356,7 @@ public class TraceService {
                 case AGENCY -> !clue && !complaint && agencyRecords.contains(recordNo);
                 case RECEIVING_BODY -> clue && visibleClueKeys.contains(recordNo);
             };
-        }));
+        }, access));
     }
 
     /** The record's own top process: the earliest one with its key and no parent, else the top of its chain. */
@@ -724,47 +724,18 @@ public class TraceService {
     /**
      * What a caller sees of a trace, after {@link TraceAudience}. A clue the caller may not see leaves no mark: its
      * processes, the call activities that started them and the variables holding its number are left out.
+     * {@code ownPeople} remembers, for this one reading, which user ids are of the reader's organisation.
      */
-    private final class Scope {
-        private final TraceAudience audience;
-        private final String agencyCode;
-        private final List<HistoricProcessInstance> instances;
-        private final Set<String> recordNos;
-        private final Set<String> hiddenInstances;
-        private final Set<String> hiddenClueKeys;
-        private final java.util.function.BiPredicate<String, String> recordVisible;
-        private final Map<String, Boolean> ownPeople = new HashMap<>();
+    private record Scope(TraceAudience audience, String agencyCode, List<HistoricProcessInstance> instances,
+                         Set<String> recordNos, Set<String> hiddenInstances, Set<String> hiddenClueKeys,
+                         java.util.function.BiPredicate<String, String> recordVisible, TraceAccess access,
+                         Map<String, Boolean> ownPeople) {
 
         Scope(TraceAudience audience, String agencyCode, List<HistoricProcessInstance> instances, Set<String> recordNos,
               Set<String> hiddenInstances, Set<String> hiddenClueKeys,
-              java.util.function.BiPredicate<String, String> recordVisible) {
-            this.audience = audience;
-            this.agencyCode = agencyCode;
-            this.instances = instances;
-            this.recordNos = recordNos;
-            this.hiddenInstances = hiddenInstances;
-            this.hiddenClueKeys = hiddenClueKeys;
-            this.recordVisible = recordVisible;
-        }
-
-        TraceAudience audience() {
-            return audience;
-        }
-
-        String agencyCode() {
-            return agencyCode;
-        }
-
-        List<HistoricProcessInstance> instances() {
-            return instances;
-        }
-
-        Set<String> recordNos() {
-            return recordNos;
-        }
-
-        Set<String> hiddenClueKeys() {
-            return hiddenClueKeys;
+              java.util.function.BiPredicate<String, String> recordVisible, TraceAccess access) {
+            this(audience, agencyCode, instances, recordNos, hiddenInstances, hiddenClueKeys, recordVisible, access,
+                    new HashMap<>());
         }
 
         boolean hidesCallTo(String calledProcessInstanceId) {

@@ -1,7 +1,9 @@
-package org.jiandu.audit;
+package org.jiandu.trace;
 
 import java.util.List;
 
+import org.jiandu.audit.AuditEntry;
+import org.jiandu.audit.AuditLog;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The audit log for auditors and admins: the chain check and a record's rows. */
 @RestController
 @RequestMapping("/api/audit")
 @Roles({Role.AUDITOR, Role.ADMIN})

@@ -1,4 +1,4 @@
-package org.jiandu.platform;
+package org.jiandu.demo;
 
 import java.time.Clock;
 import java.time.Duration;
