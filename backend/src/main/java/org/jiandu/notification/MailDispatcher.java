@@ -17,6 +17,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,7 +64,7 @@ class MailDispatcher {
         }
         try {
             dispatch();
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             // the database is away: the e-mails wait in the outbox, and the next run tries again
             log.warn("Mail outbox not dispatched this time: {}", e.getMostSpecificCause().getMessage());
         }
