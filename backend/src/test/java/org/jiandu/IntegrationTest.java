@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Base of the integration tests: the whole application on a random port, over H2 in memory by
- * default or over MySQL / MariaDB with {@code SPRING_PROFILES_ACTIVE=mysql} and {@code JIANDU_DB_URL}
+ * default or over MySQL / MariaDB with {@code SPRING_PROFILES_ACTIVE=mariadb-test} and {@code JIANDU_DB_URL}
  * (as {@code .ci/run} does). Demo users are present (password {@code demo}); the job executor is off,
  * so timers fire only when a test executes their jobs after moving the clock.
  *

@@ -99,7 +99,7 @@ class SchemaCreationTest {
         private static boolean isMysqlProfile() {
             String profiles = System.getenv().getOrDefault("SPRING_PROFILES_ACTIVE",
                     System.getProperty("spring.profiles.active", ""));
-            return profiles.contains("mysql");
+            return profiles.contains("mysql") || profiles.contains("mariadb-test");
         }
 
         private static Connection connect(String url) throws SQLException {
