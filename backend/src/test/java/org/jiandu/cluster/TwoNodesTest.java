@@ -1,7 +1,6 @@
 package org.jiandu.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +27,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two application nodes, each a JVM of its own with its own job executor, on one MariaDB / MySQL database:
@@ -38,11 +41,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (CI time); {@code -Djiandu.cluster.deadlines=1000} runs the issue's 1,000.
  */
 @Tag("own-jvm")
+@ExtendWith(TwoNodesTest.OnDatabaseServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
 
     static final int DEFAULT_DEADLINES = 200;
+    private static final java.util.regex.Pattern LETTER_NUMBER = java.util.regex.Pattern.compile("市司监建〔\\d{4}〕(\\d+)号");
 
     private SharedDatabase database;
     private Node a;
@@ -51,8 +56,6 @@ class TwoNodesTest {
     @BeforeAll
     void startTwoNodes() throws Exception {
         database = SharedDatabase.configured();
-        assumeTrue(database.server(), "two nodes need a database server both JVMs reach; the configured database ("
-                + database.url() + ") is an embedded H2 of one JVM. CI runs this on MariaDB.");
         a = Node.start("node-a", database);
         b = Node.start("node-b", database);
     }
@@ -161,6 +164,52 @@ class TwoNodesTest {
         }
         // one shared bucket: 10 accepted in all, not 10 on each node
         assertThat(refused).isEqualTo(4);
+    }
+
+    @Test
+    @Order(6)
+    void letterNumbersStayGapFreeWithSigningsOnBothNodesAtOnce() throws Exception {
+        int letters = 20;
+        List<Long> ready = new ArrayList<>();
+        for (int i = 0; i < letters; i++) {
+            Node node = i % 2 == 0 ? a : b;
+            Map<String, Object> draft = Map.of("agencyCode", "SCJ", "source", "DIRECT", "title", "关于规范行政处罚程序的监督建议书",
+                    "body", "经查，你单位在办理行政处罚案件中存在未依法告知陈述申辩权利的问题。\n请依法纠正。", "rectificationRequired", false);
+            Node.Answer created = node.post("supervisor", "/api/letters", draft);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            long id = created.body().at("/letter/id").asLong();
+            Map<String, Object> drafted = new HashMap<>(draft);
+            drafted.remove("source");
+            assertThat(node.post("supervisor", "/api/letters/" + id + "/draft", drafted).status()).isEqualTo(200);
+            assertThat(node.post("legal", "/api/letters/" + id + "/legal-review", Map.of("passed", true)).status()).isEqualTo(200);
+            ready.add(id);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Integer> numbers = new ArrayList<>();
+        try {
+            List<Future<String>> signed = new ArrayList<>();
+            for (int i = 0; i < letters; i++) {
+                Node node = i % 2 == 0 ? b : a;
+                long id = ready.get(i);
+                signed.add(pool.submit(() -> {
+                    Node.Answer answer = node.post("lead", "/api/letters/" + id + "/sign", Map.of("passed", true));
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException(node.name + " did not sign letter " + id + ": " + answer);
+                    }
+                    return answer.body().at("/letter/docNo").asText();
+                }));
+            }
+            for (Future<String> future : signed) {
+                java.util.regex.Matcher number = LETTER_NUMBER.matcher(future.get());
+                assertThat(number.matches()).as(future.get()).isTrue();
+                numbers.add(Integer.parseInt(number.group(1)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Collections.sort(numbers);
+        assertThat(numbers).doesNotHaveDuplicates();
+        assertThat(numbers.get(letters - 1) - numbers.get(0) + 1).as("gap-free document numbers " + numbers).isEqualTo(letters);
     }
 
     /**
@@ -351,5 +400,20 @@ class TwoNodesTest {
             list.append(list.length() > 1 ? "," : "").append('\'').append(no).append('\'');
         }
         return list.append(')').toString();
+    }
+
+    /** Runs the class only where the configured database is a server both JVMs reach, and says why not otherwise. */
+    static final class OnDatabaseServer implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            SharedDatabase database = SharedDatabase.configured();
+            if (database.server()) {
+                return ConditionEvaluationResult.enabled("database server " + database.url());
+            }
+            String reason = "skipped: two nodes need a database server both JVMs reach; the configured database ("
+                    + database.url() + ") is an embedded H2 of one JVM. CI runs this test on MariaDB.";
+            System.out.println("[cluster] " + reason);
+            return ConditionEvaluationResult.disabled(reason);
+        }
     }
 }
