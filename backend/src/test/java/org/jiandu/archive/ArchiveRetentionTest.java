@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jiandu.WebappSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -117,7 +118,7 @@ class TwoNodesTest {
 
     @Test
     @Order(4)
-    void anOrganisationAUserAndADisabledAccountMadeOnOneNodeHoldOnTheOtherAtOnce() {
+    void anOrganisationAUserAndADisabledAccountMadeOnOneNodeHoldOnTheOtherAtOnce() throws Exception {
         String suffix = Long.toString(System.nanoTime(), 36);
         String org = "CL" + suffix.toUpperCase().substring(Math.max(0, suffix.length() - 8));
         assertThat(a.post("admin", "/api/admin/orgs", Map.of("code", org, "name", "集群测试县司法局", "kind", "SUPERVISION_BODY",
@@ -126,6 +127,8 @@ class TwoNodesTest {
         assertThat(a.post("admin", "/api/admin/users", Map.of("userId", user, "displayName", "集群测试员",
                 "password", "long-enough-1", "orgCode", org, "roles", List.of("supervisor"))).status()).isEqualTo(201);
 
+        WebappSession tasklist = WebappSession.login(b.port, user, "long-enough-1");
+        assertThat(tasklist.engine("GET", "task?maxResults=1", null).status()).isEqualTo(200);
         Node.Answer me = b.call("GET", user, "long-enough-1", "/api/me", null);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().get("org").get("code").asText()).isEqualTo(org);
@@ -143,6 +146,8 @@ class TwoNodesTest {
         assertThat(b.call("GET", user, "long-enough-1", "/api/me", null).status()).isEqualTo(401);
         assertThat(b.call("GET", user, "long-enough-1", "/engine-rest/user/" + user + "/profile", null).status())
                 .isEqualTo(401);
+        // the Tasklist session the user opened on node B ends at its next request
+        assertThat(tasklist.engine("GET", "task?maxResults=1", null).status()).isEqualTo(401);
     }
 
     @Test
