@@ -1,6 +1,7 @@
 package org.jiandu;
 
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "jiandu.demo.enabled=true",
         "jiandu.clock.adjustable=true",
         "camunda.bpm.job-execution.enabled=false",
+        // archive packages are written where a test asks for them (archive.ArchiveRetentionTest), not by the sweep
+        "jiandu.archive.sweep-enabled=false",
+        "jiandu.archive.dir=target/test-archive",
         // the tests stand behind a proxy on this machine: X-Forwarded-For names the client (security.TrustedProxiesTest
         // checks the default, where no proxy is trusted)
         "jiandu.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1"
@@ -50,6 +54,20 @@ public abstract class IntegrationTest {
     protected JdbcTemplate jdbc;
 
     private RestClient client;
+
+    /** Whether this JVM's run has emptied the shared rate-limit buckets yet. */
+    private static final AtomicBoolean FRESH_RATE_LIMITS = new AtomicBoolean();
+
+    /**
+     * On MySQL / MariaDB the public rate limits are kept in the database, where an earlier run's buckets for the
+     * same test addresses would still be empty: each run starts from full buckets, as a new day would.
+     */
+    @BeforeEach
+    void startWithFullRateLimitBuckets() {
+        if (FRESH_RATE_LIMITS.compareAndSet(false, true)) {
+            jdbc.update("DELETE FROM rate_limit_bucket");
+        }
+    }
 
     @BeforeEach
     void setUpClient() {

@@ -1,8 +1,6 @@
 package org.jiandu.inbox;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.FilterServiceImpl;
@@ -29,7 +27,6 @@ final class ScopedFilterService extends FilterServiceImpl {
     static final String OVERDUE = "overdue";
 
     private final ProcessEngineConfigurationImpl configuration;
-    private final Map<String, String> scopes = new ConcurrentHashMap<>();
 
     ScopedFilterService(ProcessEngineConfigurationImpl configuration) {
         this.configuration = configuration;
@@ -77,7 +74,8 @@ final class ScopedFilterService extends FilterServiceImpl {
 
     @SuppressWarnings("unchecked")
     private <Q extends Query<?, ?>> Q scoped(String filterId, Q extendingQuery) {
-        String scope = filterId == null ? "" : scopes.computeIfAbsent(filterId, this::scopeOf);
+        // read with each use, not remembered: a filter changed on another node holds here at once
+        String scope = filterId == null ? "" : scopeOf(filterId);
         Authentication user = configuration.getIdentityService().getCurrentAuthentication();
         if (scope.isEmpty() || user == null) {
             return extendingQuery;

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The clock every feature reads, and scheduled work (the mail outbox's dispatcher). */
+/**
+ * The clock every feature reads, and scheduled work on every node: the mail outbox's dispatcher, the
+ * rate-limit buckets' housekeeping, the archive sweep.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PlatformConfiguration {

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +21,16 @@ class SecurityWiring {
         registration.addUrlPatterns("/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         registration.setName("jianduEngineDoors");
+        return registration;
+    }
+
+    /** Every call of the webapps' APIs: a disabled account's session ends at once. */
+    @Bean
+    FilterRegistrationBean<DisabledAccounts> disabledAccounts(JdbcTemplate jdbc, ObjectMapper json) {
+        FilterRegistrationBean<DisabledAccounts> registration = new FilterRegistrationBean<>(new DisabledAccounts(jdbc, json));
+        registration.addUrlPatterns("/camunda/api/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+        registration.setName("jianduDisabledAccounts");
         return registration;
     }
 }
