@@ -2,6 +2,8 @@ package org.jiandu.trace;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.jiandu.audit.AuditEntry;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.identity.Role;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The audit log for auditors and admins: the chain check and a record's rows. */
+@Tag(name = "审计")
 @RestController
 @RequestMapping("/api/audit")
 @Roles({Role.AUDITOR, Role.ADMIN})

@@ -53,8 +53,10 @@ class ApiDocs {
             "trace", "全过程留痕", "案件、投诉、建议书等的全过程时间线、文书与流程图",
             "calendar", "工作日历", "法定节假日、调休与工作日计算",
             "deadline", "期限规则", "各环节的办理期限与提醒规则",
-            "identity", "管理", "当前用户、组织机构、用户与角色管理",
-            "platform", "管理", "系统时钟（演示与测试）");
+            "archive", "归档", "办结记录的归档包（全过程留痕、文书、审计记录与清单）及其校验",
+            "incident", "运维", "流程作业失败形成的异常（incident）：查看与重试",
+            "identity", "管理", "当前用户、组织机构、用户与角色管理；系统时钟（演示与测试）",
+            "demo", "管理", "");
 
     /** Descriptions of parameters that many operations share, by name. */
     static final Map<String, String> PARAMETERS = Map.ofEntries(
@@ -131,7 +133,8 @@ class ApiDocs {
         return (operation, handler) -> {
             String feature = featureOf(handler.getBeanType().getPackageName());
             Tag tag = TAGS.get(feature);
-            if (tag != null) {
+            if (tag != null && !handler.getBeanType().isAnnotationPresent(
+                    io.swagger.v3.oas.annotations.tags.Tag.class)) {
                 operation.setTags(List.of(tag.getName()));
             }
             if (operation.getParameters() != null) {
