@@ -105,7 +105,7 @@ class ComplaintTaskService {
     private static VariableMap variables(Map<String, Object> submitted) {
         VariableMap variables = Variables.createVariables();
         submitted.forEach((name, value) -> {
-            if (ComplaintTaskStep.TEXT_FIELDS.contains(name)) {
+            if (ComplaintTaskStep.keptOut(name)) {
                 variables.putValueTyped(name, Variables.stringValue(value == null ? null : String.valueOf(value), true));
             } else {
                 variables.putValue(name, value);
