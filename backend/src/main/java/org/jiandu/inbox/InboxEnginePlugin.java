@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -13,15 +12,17 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.jiandu.notification.Notifications;
+import org.jiandu.workflow.SeparationOfDutyCheck;
+import org.jiandu.workflow.StepCatalogue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of every deployed process two listeners, without a line in the BPMN: the form
- * check on {@code complete} and the new-task notification on {@code create}; and puts the check of
- * submitted fields ({@link SubmittedFields}) in front of the engine's task and form services. A task whose BPMN declares
- * its own {@code create} listener (a process that words its own new-task messages, e.g. clue-transfer's
- * need-to-know notices) is not notified a second time.
+ * Gives every user task of every deployed process its built-in listeners, without a line in the BPMN: on
+ * {@code complete} the step catalogue's separation of duty ({@link SeparationOfDutyCheck}) and the form check, on
+ * {@code create} the new-task notice ({@link NewTaskListener}, which stays silent for a step the catalogue says
+ * words its own); and puts the check of submitted fields ({@link SubmittedFields}) in front of the engine's task and
+ * form services.
  */
 @Component
 class InboxEnginePlugin extends AbstractProcessEnginePlugin {
@@ -29,9 +30,11 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
     private final TaskForms forms = new TaskForms();
     private final TaskListener formValidation = new FormValidationListener(forms);
     private final TaskListener newTask;
+    private final TaskListener separationOfDuty;
 
-    InboxEnginePlugin(@Lazy Notifications notifications) {
-        this.newTask = new NewTaskListener(notifications);
+    InboxEnginePlugin(@Lazy Notifications notifications, @Lazy StepCatalogue catalogue) {
+        this.newTask = new NewTaskListener(notifications, () -> catalogue);
+        this.separationOfDuty = new SeparationOfDutyCheck(() -> catalogue);
     }
 
     @Override
@@ -47,20 +50,10 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, separationOfDuty);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formValidation);
-                if (!declaresCreateListener(userTaskElement)) {
-                    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, newTask);
-                }
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, newTask);
             }
         });
-    }
-
-    private static boolean declaresCreateListener(Element userTask) {
-        Element extensions = userTask.element("extensionElements");
-        if (extensions == null) {
-            return false;
-        }
-        return extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "taskListener").stream()
-                .anyMatch(listener -> TaskListener.EVENTNAME_CREATE.equals(listener.attribute("event")));
     }
 }

@@ -307,9 +307,6 @@ public class LetterService {
                 boolean late = letter.replyDue() != null && now.isAfter(letter.replyDue());
                 mapper.insertReply(id, text, actor, now, late);
                 mapper.updateStatus(id, "REPLIED");
-                notifications.notifyGroup(Role.SUPERVISOR.groupId(), NotificationKind.NEW_TASK,
-                        "建议书回复待审查：" + letter.docNo(), agencyName(letter.agencyCode()) + " 已书面回复。",
-                        RECORD, letter.letterNo());
                 auditLog.record(RECORD, letter.letterNo(), "REPLY_SUBMITTED", Map.of("late", late));
             }
             case "Task_ReviewReply" -> {
@@ -347,6 +344,7 @@ public class LetterService {
         StoredDocument document = store.storeGenerated(RECORD, letter.letterNo(), DocType.SUGGESTION_LETTER, docNo,
                 letter.title(), docx);
         mapper.markIssued(id, issuer.code(), docNo, document.id());
+        // the new-task notice of Task_ReceiveLetter, in the letter's words (its number): see LetterStep.RECEIVE
         notifications.notifyGroup(agency.groupId(), NotificationKind.NEW_TASK, "收到监督建议书 " + docNo,
                 letter.title() + "，请及时签收。", RECORD, letter.letterNo());
         auditLog.record(RECORD, letter.letterNo(), "LETTER_ISSUED", Map.of("docNo", docNo, "documentId", document.id(),

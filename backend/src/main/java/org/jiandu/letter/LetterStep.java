@@ -30,7 +30,8 @@ public enum LetterStep {
             .notBy(SeparationOfDuty.notWhoDid("Task_DraftLetter", "起草建议书的人不能签发同一份建议书。"))),
     RECEIVE(step("Task_ReceiveLetter", "签收建议书", "letter-receive").by(Workers.orgOf(LetterProcess.AGENCY_CODE))
             .due(Deadline.policy("letter.sign-receipt")).leadsTo(LetterStatus.RECEIVED)
-            .notices(Notices.newTask(Set.of(Audience.WORKERS), Set.of(Audience.WORKERS, Audience.LEADS)))),
+            // told by the letter's issuing, in its words (the document number): the generic notice stays silent
+            .notices(Notices.ownWording(Set.of(Audience.WORKERS), Set.of(Audience.WORKERS, Audience.LEADS)))),
     REPLY(step("Task_ReplyLetter", "书面回复", "letter-reply").by(Workers.orgOf(LetterProcess.AGENCY_CODE))
             .fields(StepField.requiredText(LetterProcess.REPLY_TEXT)).due(Deadline.dateIn(LetterProcess.REPLY_DUE))
             .leadsTo(LetterStatus.REPLIED)

@@ -178,8 +178,6 @@ public class RectificationService {
         RectificationRow row = rectificationOf(execution);
         Date planDue = (Date) execution.getVariable("planDue");
         mapper.planDue(row.id(), local(planDue));
-        notifications.notifyGroup(OrgUnit.groupIdOf(row.agencyCode()), NotificationKind.NEW_TASK,
-                "请报送整改方案：" + row.rectificationNo(), "请于规定期限内报送整改方案。", RECORD, row.rectificationNo());
     }
 
     /** The rectification a process instance works on: the one its business key numbers, never one a variable names. */
@@ -222,8 +220,6 @@ public class RectificationService {
                 String text = ProcessTasks.requiredText(task, "completionText", "完成情况");
                 mapper.insertEntry(id, "COMPLETION", text, false, late, actor, now);
                 mapper.status(id, "VERIFYING");
-                notifications.notifyGroup(Role.SUPERVISOR.groupId(), NotificationKind.NEW_TASK,
-                        "整改完成待验收：" + row.rectificationNo(), "被监督单位已报送整改完成报告。", RECORD, row.rectificationNo());
                 auditLog.record(RECORD, row.rectificationNo(), "COMPLETION_REPORTED", Map.of("late", late));
             }
             case "Task_VerifyRectification" -> {

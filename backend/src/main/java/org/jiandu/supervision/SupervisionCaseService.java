@@ -136,8 +136,6 @@ public class SupervisionCaseService {
             events.publishEvent(new RecordOpened("COMPLAINT", row.sourceRef, RecordOpened.SUPERVISION_CASE, row.id,
                     row.caseNo));
         }
-        notifications.notifyGroup(Role.LEAD.groupId(), NotificationKind.NEW_TASK, "立案审批：" + row.caseNo, row.title,
-                RECORD, row.caseNo);
         return mapper.find(row.id).orElseThrow();
     }
 
