@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Gives every user task of every deployed process its built-in listeners, without a line in the BPMN: on
  * {@code complete} the step catalogue's separation of duty ({@link SeparationOfDutyCheck}) and the form check, on
  * {@code create} the new-task notice ({@link NewTaskListener}, which stays silent for a step the catalogue says
- * words its own); and puts the check of submitted fields ({@link SubmittedFields}) in front of the engine's task and
+ * words its own: the catalogue decides, not whether the BPMN has a create listener of its own, except for a process
+ * outside the catalogue); and puts the check of submitted fields ({@link SubmittedFields}) in front of the engine's task and
  * form services.
  */
 @Component
@@ -30,16 +32,20 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
     private final TaskForms forms = new TaskForms();
     private final TaskListener formValidation = new FormValidationListener(forms);
     private final TaskListener newTask;
+    private final TaskListener newTaskOutsideCatalogueWithOwnListener;
     private final TaskListener separationOfDuty;
+    private final StepCatalogue catalogue;
 
     InboxEnginePlugin(@Lazy Notifications notifications, @Lazy StepCatalogue catalogue) {
-        this.newTask = new NewTaskListener(notifications, () -> catalogue);
+        this.catalogue = catalogue;
+        this.newTask = new NewTaskListener(notifications, () -> catalogue, false);
+        this.newTaskOutsideCatalogueWithOwnListener = new NewTaskListener(notifications, () -> catalogue, true);
         this.separationOfDuty = new SeparationOfDutyCheck(() -> catalogue);
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        SubmittedFields submittedFields = new SubmittedFields(forms, configuration);
+        SubmittedFields submittedFields = new SubmittedFields(forms, () -> catalogue, configuration);
         configuration.setTaskService(new SubmittedFields.GuardedTaskService(submittedFields));
         configuration.setFormService(new SubmittedFields.GuardedFormService(submittedFields));
         configuration.setFilterService(new ScopedFilterService(configuration));
@@ -52,8 +58,18 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, separationOfDuty);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formValidation);
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, newTask);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                        declaresCreateListener(userTaskElement) ? newTaskOutsideCatalogueWithOwnListener : newTask);
             }
         });
+    }
+
+    private static boolean declaresCreateListener(Element userTask) {
+        Element extensions = userTask.element("extensionElements");
+        if (extensions == null) {
+            return false;
+        }
+        return extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "taskListener").stream()
+                .anyMatch(listener -> TaskListener.EVENTNAME_CREATE.equals(listener.attribute("event")));
     }
 }

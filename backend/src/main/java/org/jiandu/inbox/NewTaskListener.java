@@ -25,17 +25,24 @@ class NewTaskListener implements TaskListener {
 
     private final Notifications notifications;
     private final Supplier<StepCatalogue> catalogue;
+    private final boolean declaresOwnCreateListener;
 
-    NewTaskListener(Notifications notifications, Supplier<StepCatalogue> catalogue) {
+    /**
+     * {@code declaresOwnCreateListener}: the task's BPMN has a {@code create} listener of its own. That decides only
+     * for a process outside the catalogue (none of ours: a test's), which is then taken to word its own notice.
+     */
+    NewTaskListener(Notifications notifications, Supplier<StepCatalogue> catalogue, boolean declaresOwnCreateListener) {
         this.notifications = notifications;
         this.catalogue = catalogue;
+        this.declaresOwnCreateListener = declaresOwnCreateListener;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
-        if (catalogue.get().step(processKey, task.getTaskDefinitionKey())
-                .map(step -> step.notices().ownWording()).orElse(false)) {
+        boolean ownWording = catalogue.get().step(processKey, task.getTaskDefinitionKey())
+                .map(step -> step.notices().ownWording()).orElse(declaresOwnCreateListener);
+        if (ownWording) {
             return;
         }
         Set<String> recipients = new LinkedHashSet<>();

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,7 +35,7 @@ import org.jiandu.audit.AuditEntry;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.trace.TextHistoryFilter;
 import org.jiandu.web.ApiException;
-import org.jiandu.web.RuleViolation;
+import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,11 +68,12 @@ class TaskActions {
     private final Workdays workdays;
     private final Clock clock;
     private final ObjectMapper json;
+    private final ProcessTasks processTasks;
 
     TaskActions(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
                 RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, Inbox inbox,
                 UserDirectory users, Notifications notifications, AuditLog auditLog, Workdays workdays, Clock clock,
-                ObjectMapper json) {
+                ObjectMapper json, ProcessTasks processTasks) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -87,6 +87,7 @@ class TaskActions {
         this.workdays = workdays;
         this.clock = clock;
         this.json = json;
+        this.processTasks = processTasks;
     }
 
     /** A task with what the operations need to know about it. */
@@ -172,15 +173,7 @@ class TaskActions {
         if (current.delegated()) {
             throw ApiException.conflict("DELEGATION_PENDING", "这是委派给您的任务，请使用“办理完毕并交还”，由委派人完成。");
         }
-        try {
-            taskService.complete(taskId, scalar(variables));
-        } catch (ProcessEngineException e) {
-            if (RuleViolation.in(e).isEmpty() && !exists(taskId)) {
-                // someone else completed it between our checks and the engine's: a lost race, not a refusal
-                throw ApiException.conflict("CONCURRENT_CHANGE", "该任务刚被他人办理，请刷新后重试。");
-            }
-            throw RuleViolation.in(e).map(TaskActions::refused).orElseThrow(() -> e);
-        }
+        processTasks.submit(current.task(), scalar(variables));
         audit(current, "TASK_COMPLETED", Map.of("fields", withoutTexts(variables)));
     }
 
@@ -512,10 +505,6 @@ class TaskActions {
             }
         });
         return values;
-    }
-
-    private static ApiException refused(RuleViolation violation) {
-        return ApiException.refused(violation);
     }
 
     private static ApiException notFound() {
