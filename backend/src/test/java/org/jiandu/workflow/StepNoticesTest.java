@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -112,6 +111,21 @@ class StepNoticesTest extends IntegrationTest {
         assertThat(told).isEqualTo(agency);
     }
 
+    @Test
+    void anOpenedCaseTellsItsLeadsOnce() {
+        Response opened = post("supervisor", "/api/cases", Map.of("sourceType", "ROUTINE_INSPECTION",
+                "agencyCode", "CGW", "title", "日常检查发现的问题", "summary", "检查发现执法记录不全。"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String caseNo = opened.body().at("/supervisionCase/caseNo").asText();
+        Task filing = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(filing.getTaskDefinitionKey()).isEqualTo("Task_ApproveFiling");
+        Map<String, Integer> leads = new TreeMap<>();
+        notifications.membersOfGroup(Role.LEAD.groupId()).forEach(user -> leads.put(user, 1));
+        Map<String, Integer> told = new TreeMap<>(toldAbout(filing.getId()));
+        toldAboutRecord(caseNo).forEach((user, count) -> told.merge(user, count, Integer::sum));
+        assertThat(told).isEqualTo(leads);
+    }
+
     private Map<String, Integer> toldAbout(String taskId) {
         return count("SELECT recipient FROM notification WHERE record_type = 'TASK' AND record_no = ?", taskId);
     }
@@ -139,5 +153,4 @@ class StepNoticesTest extends IntegrationTest {
         }
         return users;
     }
-
 }
