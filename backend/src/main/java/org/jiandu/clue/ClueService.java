@@ -129,9 +129,9 @@ public class ClueService {
         auditLog.record(ClueWorkflow.RECORD_TYPE, row.clueNo, "CLUE_PROPOSED", changes);
 
         Map<String, Object> variables = new HashMap<>();
-        variables.put("handler", proposer.userId());
+        variables.put(ClueProcess.HANDLER, proposer.userId());
         variables.put("collectiveRequired", category.requiresCollective());
-        variables.put("targetOrgCode", targetOrg.code());
+        variables.put(ClueProcess.TARGET_ORG_CODE, targetOrg.code());
         String processInstanceId = engineAccess.withoutAuthorizationChecks(() -> runtimeService
                 .startProcessInstanceByKey(PROCESS_KEY, row.clueNo, variables).getId());
         clues.setProcessInstance(row.id, processInstanceId);
@@ -185,7 +185,7 @@ public class ClueService {
     public ClueViews.ClueView legalReview(long id, boolean passed, String opinion, CurrentUser user) {
         Clue clue = visible(id, user);
         requireRole(user, Role.LEGAL_REVIEWER, "只有法制审核员可以进行法制审核。");
-        complete(clue, "Task_LegalReview", Variables.createVariables().putValue("legalReviewPassed", passed)
+        complete(clue, ClueStep.LEGAL_REVIEW.taskKey(), Variables.createVariables().putValue(ClueProcess.LEGAL_REVIEW_PASSED, passed)
                 .putValueTyped("legalOpinion", Variables.stringValue(opinion, true)));
         return view(id, user);
     }
@@ -196,7 +196,7 @@ public class ClueService {
         if (!ClueAccess.isHandlerOf(user, clue)) {
             throw ApiException.forbidden("FORBIDDEN", "只有承办人可以重新提交或撤回移送建议。");
         }
-        complete(clue, "Task_ReviseProposal", Variables.createVariables().putValue("resubmit", resubmit)
+        complete(clue, ClueStep.REVISE_PROPOSAL.taskKey(), Variables.createVariables().putValue(ClueProcess.RESUBMIT, resubmit)
                 .putValueTyped("revisionNote", Variables.stringValue(note, true)));
         return view(id, user);
     }
@@ -205,7 +205,7 @@ public class ClueService {
     public ClueViews.ClueView collectiveDecision(long id, boolean agreed, String minutes, CurrentUser user) {
         Clue clue = visible(id, user);
         requireRole(user, Role.LEAD, "只有科室负责人可以登记集体研究决定。");
-        complete(clue, "Task_CollectiveDecision", Variables.createVariables().putValue("collectiveAgreed", agreed)
+        complete(clue, ClueStep.COLLECTIVE_DECISION.taskKey(), Variables.createVariables().putValue(ClueProcess.COLLECTIVE_AGREED, agreed)
                 .putValueTyped("meetingMinutes", Variables.stringValue(minutes, true)));
         return view(id, user);
     }
@@ -215,7 +215,7 @@ public class ClueService {
     public ClueViews.ClueView approval(long id, boolean approved, String opinion, CurrentUser user) {
         Clue clue = visible(id, user);
         requireRole(user, Role.LEAD, "只有科室负责人可以审批移送。");
-        complete(clue, "Task_LeadApproval", Variables.createVariables().putValue("leadApproved", approved)
+        complete(clue, ClueStep.LEAD_APPROVAL.taskKey(), Variables.createVariables().putValue(ClueProcess.LEAD_APPROVED, approved)
                 .putValueTyped("leadOpinion", Variables.stringValue(opinion, true)));
         return view(id, user);
     }
@@ -227,7 +227,7 @@ public class ClueService {
         if (!ClueAccess.isReceiverOf(user, clue)) {
             throw ApiException.forbidden("FORBIDDEN", "只有受移送机关可以签收。");
         }
-        complete(clue, "Task_AcknowledgeReceipt", Variables.createVariables()
+        complete(clue, ClueStep.ACKNOWLEDGE_RECEIPT.taskKey(), Variables.createVariables()
                 .putValueTyped("receiptNote", Variables.stringValue(note, true)));
         return view(id, user);
     }
@@ -241,9 +241,9 @@ public class ClueService {
         Clue clue = visible(id, user);
         String taskKey;
         if (ClueAccess.isReceiverOf(user, clue)) {
-            taskKey = "Task_RecordOutcome";
+            taskKey = ClueStep.RECORD_OUTCOME.taskKey();
         } else if (ClueAccess.isHandlerOf(user, clue)) {
-            taskKey = "Task_RecordPaperOutcome";
+            taskKey = ClueStep.RECORD_PAPER_OUTCOME.taskKey();
         } else {
             throw ApiException.forbidden("FORBIDDEN", "只有受移送机关或承办人可以登记处理结果。");
         }

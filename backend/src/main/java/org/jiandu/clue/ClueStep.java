@@ -73,6 +73,16 @@ public enum ClueStep {
         return Arrays.stream(values()).filter(step -> step.taskKey().equals(taskKey)).findFirst();
     }
 
+    /** The step of a task of this process; an unknown task key is a programming error. */
+    public static ClueStep of(String taskKey) {
+        for (ClueStep step : values()) {
+            if (step.taskKey().equals(taskKey)) {
+                return step;
+            }
+        }
+        throw new IllegalStateException("No step " + taskKey + " in " + KEY);
+    }
+
     public Step step() {
         return step;
     }

@@ -137,28 +137,28 @@ public class LetterService {
     @Transactional
     public void submitDraft(long id, CurrentUser user, LetterContent content) {
         LetterRow letter = internal(id, user);
-        Task task = tasks.require(letter.letterNo(), "Task_DraftLetter", user);
+        Task task = tasks.require(letter.letterNo(), LetterStep.DRAFT.taskKey(), user);
         agency(content.agencyCode());
         if (!letter.agencyCode().equals(content.agencyCode())) {
             throw ApiException.badRequest("AGENCY_FIXED", "建议书的被监督单位在立项时已确定，不能更改。");
         }
         mapper.updateDraft(id, content.title(), content.body(), content.replyDays(), content.rectificationRequired());
-        tasks.complete(task, ProcessTasks.decisions().putValue("rectificationRequired", content.rectificationRequired()));
+        tasks.complete(task, ProcessTasks.decisions().putValue(LetterProcess.RECTIFICATION_REQUIRED, content.rectificationRequired()));
     }
 
     @Transactional
     public void legalReview(long id, CurrentUser user, boolean passed, String reason) {
         LetterRow letter = internal(id, user);
-        Task task = tasks.require(letter.letterNo(), "Task_LegalReview", user);
-        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue("legalPassed", passed), "reason", reason));
+        Task task = tasks.require(letter.letterNo(), LetterStep.LEGAL_REVIEW.taskKey(), user);
+        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue(LetterProcess.LEGAL_PASSED, passed), "reason", reason));
     }
 
     /** The lead signs (签发): in this transaction the number is taken and the document rendered and stored. */
     @Transactional
     public LetterRow sign(long id, CurrentUser user, boolean signed, String reason) {
         LetterRow letter = internal(id, user);
-        Task task = tasks.require(letter.letterNo(), "Task_SignLetter", user);
-        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue("signed", signed), "reason", reason));
+        Task task = tasks.require(letter.letterNo(), LetterStep.SIGN.taskKey(), user);
+        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue(LetterProcess.SIGNED, signed), "reason", reason));
         return mapper.find(id).orElseThrow();
     }
 
@@ -166,14 +166,14 @@ public class LetterService {
     @Transactional
     public LetterRow receive(long id, CurrentUser user) {
         LetterRow letter = visible(id, user);
-        tasks.complete(tasks.require(letter.letterNo(), "Task_ReceiveLetter", user), ProcessTasks.decisions());
+        tasks.complete(tasks.require(letter.letterNo(), LetterStep.RECEIVE.taskKey(), user), ProcessTasks.decisions());
         return mapper.find(id).orElseThrow();
     }
 
     @Transactional
     public void reply(long id, CurrentUser user, String text, List<MultipartFile> files) {
         LetterRow letter = visible(id, user);
-        Task task = tasks.require(letter.letterNo(), "Task_ReplyLetter", user);
+        Task task = tasks.require(letter.letterNo(), LetterStep.REPLY.taskKey(), user);
         files.forEach(store::checkUpload);
         for (MultipartFile file : files) {
             store.storeUpload(RECORD, letter.letterNo(), DocType.ATTACHMENT, file);
@@ -184,8 +184,8 @@ public class LetterService {
     @Transactional
     public void reviewReply(long id, CurrentUser user, boolean accepted, String reason) {
         LetterRow letter = internal(id, user);
-        Task task = tasks.require(letter.letterNo(), "Task_ReviewReply", user);
-        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue("replyAccepted", accepted), "reason", reason));
+        Task task = tasks.require(letter.letterNo(), LetterStep.REVIEW_REPLY.taskKey(), user);
+        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue(LetterProcess.REPLY_ACCEPTED, accepted), "reason", reason));
     }
 
     // ------------------------------------------------------------------ reads
@@ -257,7 +257,7 @@ public class LetterService {
     /** Start of the letter's process: its agency as a variable (the candidate group of the agency's steps). */
     public void onStarted(DelegateExecution execution) {
         LetterRow letter = letterOf(execution);
-        execution.setVariable("agencyCode", letter.agencyCode());
+        execution.setVariable(LetterProcess.AGENCY_CODE, letter.agencyCode());
         auditLog.record(RECORD, letter.letterNo(), "LETTER_PROCESS_STARTED", Map.of("agency", letter.agencyCode()));
     }
 
@@ -267,59 +267,59 @@ public class LetterService {
         long id = letter.id();
         String actor = tasks.actorId();
         LocalDateTime now = now();
-        switch (task.getTaskDefinitionKey()) {
-            case "Task_DraftLetter" -> {
-                boolean rectification = ProcessTasks.requiredDecision(task, "rectificationRequired", "是否需要整改");
+        switch (LetterStep.of(task.getTaskDefinitionKey())) {
+            case DRAFT -> {
+                boolean rectification = ProcessTasks.requiredDecision(task, LetterProcess.RECTIFICATION_REQUIRED, "是否需要整改");
                 mapper.updateRectificationRequired(id, rectification);
-                mapper.updateStatus(id, "LEGAL_REVIEW");
+                mapper.updateStatus(id, LetterStatus.LEGAL_REVIEW.name());
                 auditLog.record(RECORD, letter.letterNo(), "DRAFT_SUBMITTED", Map.of("title", letter.title()));
             }
-            case "Task_LegalReview" -> {
-                boolean passed = ProcessTasks.requiredDecision(task, "legalPassed", "审核结论");
-                String reason = passed ? ProcessTasks.optionalText(task, "reason")
-                        : ProcessTasks.requiredText(task, "reason", "退回理由");
+            case LEGAL_REVIEW -> {
+                boolean passed = ProcessTasks.requiredDecision(task, LetterProcess.LEGAL_PASSED, "审核结论");
+                String reason = passed ? ProcessTasks.optionalText(task, LetterProcess.REASON)
+                        : ProcessTasks.requiredText(task, LetterProcess.REASON, "退回理由");
                 mapper.insertDecision(id, "LEGAL_REVIEW", passed ? "PASSED" : "RETURNED", reason, true, actor, now);
-                mapper.updateStatus(id, passed ? "SIGNING" : "DRAFTING");
+                mapper.updateStatus(id, passed ? LetterStatus.SIGNING.name() : LetterStatus.DRAFTING.name());
                 auditLog.record(RECORD, letter.letterNo(), passed ? "LEGAL_REVIEW_PASSED" : "LEGAL_REVIEW_RETURNED",
                         reasonOnly(reason));
             }
-            case "Task_SignLetter" -> {
-                boolean signed = ProcessTasks.requiredDecision(task, "signed", "签发决定");
-                String reason = signed ? ProcessTasks.optionalText(task, "reason")
-                        : ProcessTasks.requiredText(task, "reason", "退回理由");
+            case SIGN -> {
+                boolean signed = ProcessTasks.requiredDecision(task, LetterProcess.SIGNED, "签发决定");
+                String reason = signed ? ProcessTasks.optionalText(task, LetterProcess.REASON)
+                        : ProcessTasks.requiredText(task, LetterProcess.REASON, "退回理由");
                 mapper.insertDecision(id, "SIGNING", signed ? "SIGNED" : "RETURNED", reason, !signed, actor, now);
                 if (signed) {
                     mapper.markSigned(id, actor, now);
                 } else {
-                    mapper.updateStatus(id, "DRAFTING");
+                    mapper.updateStatus(id, LetterStatus.DRAFTING.name());
                 }
                 auditLog.record(RECORD, letter.letterNo(), signed ? "LETTER_SIGNED" : "SIGNING_RETURNED", reasonOnly(reason));
             }
-            case "Task_ReceiveLetter" -> {
+            case RECEIVE -> {
                 Date due = deadlines.dueWithDays("letter.reply", Date.from(now.atZone(clock.getZone()).toInstant()),
                         letter.replyDays() == null ? 0 : letter.replyDays());
-                task.getExecution().setVariable("replyDue", due);
+                task.getExecution().setVariable(LetterProcess.REPLY_DUE, due);
                 mapper.markReceived(id, actor, now, local(due));
                 auditLog.record(RECORD, letter.letterNo(), "LETTER_RECEIVED", Map.of("replyDue", local(due).toString()));
             }
-            case "Task_ReplyLetter" -> {
-                String text = ProcessTasks.requiredText(task, "replyText", "回复内容");
+            case REPLY -> {
+                String text = ProcessTasks.requiredText(task, LetterProcess.REPLY_TEXT, "回复内容");
                 boolean late = letter.replyDue() != null && now.isAfter(letter.replyDue());
                 mapper.insertReply(id, text, actor, now, late);
-                mapper.updateStatus(id, "REPLIED");
+                mapper.updateStatus(id, LetterStatus.REPLIED.name());
                 auditLog.record(RECORD, letter.letterNo(), "REPLY_SUBMITTED", Map.of("late", late));
             }
-            case "Task_ReviewReply" -> {
-                boolean accepted = ProcessTasks.requiredDecision(task, "replyAccepted", "审查结论");
-                String reason = accepted ? ProcessTasks.optionalText(task, "reason")
-                        : ProcessTasks.requiredText(task, "reason", "退回理由");
+            case REVIEW_REPLY -> {
+                boolean accepted = ProcessTasks.requiredDecision(task, LetterProcess.REPLY_ACCEPTED, "审查结论");
+                String reason = accepted ? ProcessTasks.optionalText(task, LetterProcess.REASON)
+                        : ProcessTasks.requiredText(task, LetterProcess.REASON, "退回理由");
                 mapper.insertDecision(id, "REPLY_REVIEW", accepted ? "ACCEPTED" : "RETURNED", reason, false, actor, now);
                 if (accepted) {
-                    mapper.updateStatus(id, letter.rectificationRequired() ? "RECTIFYING" : "REPLY_ACCEPTED");
+                    mapper.updateStatus(id, letter.rectificationRequired() ? LetterStatus.RECTIFYING.name() : LetterStatus.REPLY_ACCEPTED.name());
                 } else {
                     Date due = deadlines.due("letter.resubmit", Date.from(now.atZone(clock.getZone()).toInstant()));
-                    task.getExecution().setVariable("replyDue", due);
-                    mapper.updateReplyDue(id, local(due), "RECEIVED");
+                    task.getExecution().setVariable(LetterProcess.REPLY_DUE, due);
+                    mapper.updateReplyDue(id, local(due), LetterStatus.RECEIVED.name());
                     notifications.notifyGroup(OrgUnit.groupIdOf(letter.agencyCode()), NotificationKind.RETURNED,
                             "建议书回复被退回：" + letter.docNo(), reason, RECORD, letter.letterNo());
                 }
@@ -373,7 +373,7 @@ public class LetterService {
         row.body = content.body().strip();
         row.replyDays = content.replyDays();
         row.rectificationRequired = content.rectificationRequired();
-        row.status = "DRAFTING";
+        row.status = LetterStatus.DRAFTING.name();
         row.createdBy = userId;
         row.createdAt = now();
         mapper.insert(row);
@@ -438,7 +438,7 @@ public class LetterService {
     }
 
     private LocalDateTime currentDue(LetterRow letter) {
-        return "RECEIVED".equals(letter.status()) ? letter.replyDue() : null;
+        return LetterStatus.RECEIVED.name().equals(letter.status()) ? letter.replyDue() : null;
     }
 
     private LocalDateTime yellowBound() {

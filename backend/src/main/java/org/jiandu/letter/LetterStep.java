@@ -52,6 +52,16 @@ public enum LetterStep {
         return Step.of(LetterProcess.KEY, taskKey, label, form);
     }
 
+    /** The step of a task of this process; an unknown task key is a programming error. */
+    public static LetterStep of(String taskKey) {
+        for (LetterStep step : values()) {
+            if (step.taskKey().equals(taskKey)) {
+                return step;
+            }
+        }
+        throw new IllegalStateException("No step " + taskKey + " in " + LetterProcess.KEY);
+    }
+
     public Step step() {
         return step;
     }

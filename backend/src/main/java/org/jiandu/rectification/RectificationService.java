@@ -78,27 +78,27 @@ public class RectificationService {
     @Transactional
     public void submitPlan(long id, CurrentUser user, PlanRequest plan) {
         RectificationRow row = visible(id, user);
-        Task task = tasks.require(row.rectificationNo(), "Task_SubmitPlan", user);
+        Task task = tasks.require(row.rectificationNo(), RectificationStep.SUBMIT_PLAN.taskKey(), user);
         for (PlanRequest.MilestoneRequest milestone : plan.milestones()) {
             mapper.insertMilestone(id, milestone.title().strip(), milestone.dueDate());
         }
-        var variables = ProcessTasks.decisions().putValue("reportCycleDays", plan.reportCycleDays());
-        ProcessTasks.text(variables, "planText", plan.planText());
-        ProcessTasks.text(variables, "completionDate", plan.completionDate().toString());
+        var variables = ProcessTasks.decisions().putValue(RectificationProcess.REPORT_CYCLE_DAYS, plan.reportCycleDays());
+        ProcessTasks.text(variables, RectificationProcess.PLAN_TEXT, plan.planText());
+        ProcessTasks.text(variables, RectificationProcess.COMPLETION_DATE, plan.completionDate().toString());
         tasks.complete(task, variables);
     }
 
     @Transactional
     public void reportProgress(long id, CurrentUser user, String text) {
         RectificationRow row = visible(id, user);
-        Task task = tasks.require(row.rectificationNo(), "Task_ReportProgress", user);
+        Task task = tasks.require(row.rectificationNo(), RectificationStep.REPORT_PROGRESS.taskKey(), user);
         tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions(), "progressText", text));
     }
 
     @Transactional
     public void submitCompletion(long id, CurrentUser user, String text, List<MultipartFile> evidence) {
         RectificationRow row = visible(id, user);
-        Task task = tasks.require(row.rectificationNo(), "Task_SubmitCompletion", user);
+        Task task = tasks.require(row.rectificationNo(), RectificationStep.SUBMIT_COMPLETION.taskKey(), user);
         evidence.forEach(store::checkUpload);
         for (MultipartFile file : evidence) {
             store.storeUpload(RECORD, row.rectificationNo(), DocType.EVIDENCE, file);
@@ -112,10 +112,10 @@ public class RectificationService {
         if (!LetterService.isInternal(user)) {
             throw ApiException.forbidden("FORBIDDEN", "整改验收由监督机构办理。");
         }
-        Task task = tasks.require(row.rectificationNo(), "Task_VerifyRectification", user);
-        var variables = ProcessTasks.decisions().putValue("verificationPassed", passed);
+        Task task = tasks.require(row.rectificationNo(), RectificationStep.VERIFY.taskKey(), user);
+        var variables = ProcessTasks.decisions().putValue(RectificationProcess.VERIFICATION_PASSED, passed);
         variables.putValueTyped("onsiteCheck", org.camunda.bpm.engine.variable.Variables.booleanValue(onsiteCheck, true));
-        tasks.complete(task, ProcessTasks.text(variables, "reason", reason));
+        tasks.complete(task, ProcessTasks.text(variables, RectificationProcess.REASON, reason));
     }
 
     // ------------------------------------------------------------------ reads
@@ -176,7 +176,7 @@ public class RectificationService {
 
     public void onStarted(DelegateExecution execution) {
         RectificationRow row = rectificationOf(execution);
-        Date planDue = (Date) execution.getVariable("planDue");
+        Date planDue = (Date) execution.getVariable(RectificationProcess.PLAN_DUE);
         mapper.planDue(row.id(), local(planDue));
     }
 
@@ -192,55 +192,55 @@ public class RectificationService {
         String actor = tasks.actorId();
         LocalDateTime now = now();
         boolean late = task.getDueDate() != null && now.isAfter(local(task.getDueDate()));
-        switch (task.getTaskDefinitionKey()) {
-            case "Task_SubmitPlan" -> {
-                String planText = ProcessTasks.requiredText(task, "planText", "整改措施");
-                Object cycle = task.getVariable("reportCycleDays");
+        switch (RectificationStep.of(task.getTaskDefinitionKey())) {
+            case SUBMIT_PLAN -> {
+                String planText = ProcessTasks.requiredText(task, RectificationProcess.PLAN_TEXT, "整改措施");
+                Object cycle = task.getVariable(RectificationProcess.REPORT_CYCLE_DAYS);
                 if (!(cycle instanceof Number days) || days.intValue() < 1 || days.intValue() > 60) {
                     throw ApiException.badRequest("INVALID_REPORT_CYCLE", "进展报告周期须为 1 至 60 个工作日。");
                 }
-                LocalDate completion = completionDate(ProcessTasks.requiredText(task, "completionDate", "计划完成日期"));
+                LocalDate completion = completionDate(ProcessTasks.requiredText(task, RectificationProcess.COMPLETION_DATE, "计划完成日期"));
                 if (!completion.isAfter(LocalDate.now(clock))) {
                     throw ApiException.badRequest("COMPLETION_IN_PAST", "计划完成日期须晚于今天。");
                 }
                 Date completionDue = workdays.endOf(workdays.after(completion, 0));
-                task.getExecution().setVariable("completionDue", completionDue);
+                task.getExecution().setVariable(RectificationProcess.COMPLETION_DUE, completionDue);
                 mapper.plan(id, planText, days.intValue(), local(completionDue), local(workdays.add(toDate(now), days.intValue())));
                 mapper.insertEntry(id, "PLAN", planText, false, late, actor, now);
                 auditLog.record(RECORD, row.rectificationNo(), "PLAN_SUBMITTED", Map.of("reportCycleDays", days.intValue(),
                         "completionDue", completion.toString(), "late", late));
             }
-            case "Task_ReportProgress" -> {
-                String text = ProcessTasks.requiredText(task, "progressText", "进展情况");
+            case REPORT_PROGRESS -> {
+                String text = ProcessTasks.requiredText(task, RectificationProcess.PROGRESS_TEXT, "进展情况");
                 mapper.insertEntry(id, "PROGRESS", text, false, late, actor, now);
                 mapper.nextReportDue(id, local(workdays.add(toDate(now), row.reportCycleDays())));
                 auditLog.record(RECORD, row.rectificationNo(), "PROGRESS_REPORTED", Map.of("late", late));
             }
-            case "Task_SubmitCompletion" -> {
-                String text = ProcessTasks.requiredText(task, "completionText", "完成情况");
+            case SUBMIT_COMPLETION -> {
+                String text = ProcessTasks.requiredText(task, RectificationProcess.COMPLETION_TEXT, "完成情况");
                 mapper.insertEntry(id, "COMPLETION", text, false, late, actor, now);
-                mapper.status(id, "VERIFYING");
+                mapper.status(id, RectificationStatus.VERIFYING.name());
                 auditLog.record(RECORD, row.rectificationNo(), "COMPLETION_REPORTED", Map.of("late", late));
             }
-            case "Task_VerifyRectification" -> {
-                boolean passed = ProcessTasks.requiredDecision(task, "verificationPassed", "验收结论");
-                String reason = ProcessTasks.requiredText(task, "reason", "验收意见");
-                boolean onsite = Boolean.TRUE.equals(task.getVariable("onsiteCheck"));
-                if (task.getVariable("onsiteCheck") != null) {
-                    task.removeVariable("onsiteCheck");
+            case VERIFY -> {
+                boolean passed = ProcessTasks.requiredDecision(task, RectificationProcess.VERIFICATION_PASSED, "验收结论");
+                String reason = ProcessTasks.requiredText(task, RectificationProcess.REASON, "验收意见");
+                boolean onsite = Boolean.TRUE.equals(task.getVariable(RectificationProcess.ONSITE_CHECK));
+                if (task.getVariable(RectificationProcess.ONSITE_CHECK) != null) {
+                    task.removeVariable(RectificationProcess.ONSITE_CHECK);
                 }
                 mapper.insertEntry(id, passed ? "VERIFIED" : "VERIFICATION_FAILED", reason, onsite, false, actor, now);
                 if (!passed) {
                     Date due = deadlines.due("rectification.redo", toDate(now));
-                    task.getExecution().setVariable("completionDue", due);
+                    task.getExecution().setVariable(RectificationProcess.COMPLETION_DUE, due);
                     mapper.reopen(id, local(due));
                     notifications.notifyGroup(OrgUnit.groupIdOf(row.agencyCode()), NotificationKind.RETURNED,
                             "整改验收未通过：" + row.rectificationNo(), reason, RECORD, row.rectificationNo());
                 }
                 Map<String, Object> changes = new LinkedHashMap<>();
                 changes.put("passed", passed);
-                changes.put("onsiteCheck", onsite);
-                changes.put("reason", reason);
+                changes.put(RectificationProcess.ONSITE_CHECK, onsite);
+                changes.put(RectificationProcess.REASON, reason);
                 auditLog.record(RECORD, row.rectificationNo(), passed ? "VERIFICATION_PASSED" : "VERIFICATION_FAILED", changes);
             }
             default -> throw new IllegalStateException("Unexpected task " + task.getTaskDefinitionKey());
@@ -264,7 +264,7 @@ public class RectificationService {
         RectificationRow row = mapper.find(id).orElseThrow();
         mapper.close(id, now());
         auditLog.record(RECORD, row.rectificationNo(), "RECTIFICATION_CLOSED", Map.of("status",
-                AuditLog.change(row.status(), "CLOSED")));
+                AuditLog.change(row.status(), RectificationStatus.CLOSED.name())));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -53,6 +53,16 @@ public enum RectificationStep {
         return Step.of(KEY, taskKey, label, form);
     }
 
+    /** The step of a task of this process; an unknown task key is a programming error. */
+    public static RectificationStep of(String taskKey) {
+        for (RectificationStep step : values()) {
+            if (step.taskKey().equals(taskKey)) {
+                return step;
+            }
+        }
+        throw new IllegalStateException("No step " + taskKey + " in " + KEY);
+    }
+
     public Step step() {
         return step;
     }

@@ -37,6 +37,16 @@ public enum CaseStep {
         return Step.of(KEY, taskKey, label, form);
     }
 
+    /** The step of a task of this process; an unknown task key is a programming error. */
+    public static CaseStep of(String taskKey) {
+        for (CaseStep step : values()) {
+            if (step.taskKey().equals(taskKey)) {
+                return step;
+            }
+        }
+        throw new IllegalStateException("No step " + taskKey + " in " + KEY);
+    }
+
     public Step step() {
         return step;
     }

@@ -26,8 +26,6 @@ import org.jiandu.identity.UserDirectory;
 import org.jiandu.letter.LetterContent;
 import org.jiandu.letter.LetterRow;
 import org.jiandu.letter.LetterService;
-import org.jiandu.notification.NotificationKind;
-import org.jiandu.notification.Notifications;
 import org.jiandu.platform.EngineAccess;
 import org.jiandu.sequence.Sequences;
 import org.jiandu.audit.AuditLog;
@@ -63,7 +61,6 @@ public class SupervisionCaseService {
     private final DocumentStore store;
     private final OrgUnitMapper orgs;
     private final UserDirectory users;
-    private final Notifications notifications;
     private final AuditLog auditLog;
     private final ClueService clues;
     private final CorrectiveDecisions correctiveDecisions;
@@ -72,7 +69,7 @@ public class SupervisionCaseService {
 
     SupervisionCaseService(CaseMapper mapper, LetterService letters, Sequences sequences, RuntimeService runtimeService,
                 EngineAccess engineAccess, ProcessTasks tasks, DocumentStore store, OrgUnitMapper orgs,
-                UserDirectory users, Notifications notifications, AuditLog auditLog, ClueService clues,
+                UserDirectory users, AuditLog auditLog, ClueService clues,
                 CorrectiveDecisions correctiveDecisions, ApplicationEventPublisher events, Clock clock) {
         this.clues = clues;
         this.correctiveDecisions = correctiveDecisions;
@@ -86,7 +83,6 @@ public class SupervisionCaseService {
         this.store = store;
         this.orgs = orgs;
         this.users = users;
-        this.notifications = notifications;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -142,15 +138,15 @@ public class SupervisionCaseService {
     @Transactional
     public void approveFiling(long id, CurrentUser user, boolean approved, String reason) {
         CaseRow row = internal(id, user);
-        Task task = tasks.require(row.caseNo(), "Task_ApproveFiling", user);
-        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue("filingApproved", approved), "reason", reason));
+        Task task = tasks.require(row.caseNo(), CaseStep.APPROVE_FILING.taskKey(), user);
+        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue(CaseProcess.FILING_APPROVED, approved), "reason", reason));
     }
 
     /** Evidence, interview notes or a note, with an optional file, while the case is investigated. */
     @Transactional
     public CaseRecord addRecord(long id, CurrentUser user, String kind, String content, MultipartFile file) {
         CaseRow row = internal(id, user);
-        tasks.require(row.caseNo(), "Task_Investigate", user);
+        tasks.require(row.caseNo(), CaseStep.INVESTIGATE.taskKey(), user);
         if (!RECORD_KINDS.contains(kind)) {
             throw ApiException.badRequest("INVALID_RECORD_KIND", "记录类型须为 EVIDENCE（证据）、INTERVIEW（询问笔录）或 NOTE（工作记录）。");
         }
@@ -174,7 +170,7 @@ public class SupervisionCaseService {
     @Transactional
     public void finishInvestigation(long id, CurrentUser user, List<String> participants) {
         CaseRow row = internal(id, user);
-        Task task = tasks.require(row.caseNo(), "Task_Investigate", user);
+        Task task = tasks.require(row.caseNo(), CaseStep.INVESTIGATE.taskKey(), user);
         for (String participant : participants.stream().distinct().toList()) {
             requireStaff(participant);
             mapper.insertParticipant(id, participant, user.userId(), now());
@@ -189,7 +185,7 @@ public class SupervisionCaseService {
         if (!user.hasAny(Role.SUPERVISOR, Role.LEAD)) {
             throw ApiException.forbidden("FORBIDDEN", "由承办人或负责人增加集体研究参加人。");
         }
-        Task running = tasks.active(row.caseNo(), "Task_Deliberate").orElseThrow(() -> ApiException.conflict(
+        Task running = tasks.active(row.caseNo(), CaseStep.DELIBERATE.taskKey()).orElseThrow(() -> ApiException.conflict(
                 "NOT_AT_THIS_STEP", "集体研究不在进行中，不能增加参加人。"));
         requireStaff(participant);
         if (mapper.participants(id).stream().anyMatch(p -> p.userId().equals(participant))) {
@@ -198,7 +194,7 @@ public class SupervisionCaseService {
         mapper.insertParticipant(id, participant, user.userId(), now());
         engineAccess.withoutAuthorizationChecks(() -> runtimeService
                 .createProcessInstanceModification(running.getProcessInstanceId())
-                .startBeforeActivity("Task_Deliberate")
+                .startBeforeActivity(CaseStep.DELIBERATE.taskKey())
                 .setVariableLocal("participant", participant)
                 .execute());
         auditLog.record(RECORD, row.caseNo(), "PARTICIPANT_ADDED", Map.of("participant", participant));
@@ -207,7 +203,7 @@ public class SupervisionCaseService {
     @Transactional
     public void giveOpinion(long id, CurrentUser user, String opinion) {
         CaseRow row = internal(id, user);
-        Task task = tasks.requireAssigned(row.caseNo(), "Task_Deliberate", user);
+        Task task = tasks.requireAssigned(row.caseNo(), CaseStep.DELIBERATE.taskKey(), user);
         tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions(), "opinion", opinion));
     }
 
@@ -219,7 +215,7 @@ public class SupervisionCaseService {
     @Transactional
     public void decide(long id, CurrentUser user, DecisionRequest decision) {
         CaseRow row = internal(id, user);
-        Task task = tasks.require(row.caseNo(), "Task_RecordDecision", user);
+        Task task = tasks.require(row.caseNo(), CaseStep.RECORD_DECISION.taskKey(), user);
         boolean anyAction = !decision.letters().isEmpty() || notBlank(decision.correctiveDecision())
                 || notBlank(decision.clueTransfer()) || decision.clue() != null;
         if (decision.closeNoFinding() == anyAction) {
@@ -248,8 +244,8 @@ public class SupervisionCaseService {
         if (notBlank(decision.correctiveDecision())) {
             correctiveDecisions.issue(row, decision.correctiveDecision().strip(), user.userId());
         }
-        var variables = ProcessTasks.decisions().putValue("letterCount", decision.letters().size());
-        tasks.complete(task, ProcessTasks.text(variables, "minutes", decision.minutes()));
+        var variables = ProcessTasks.decisions().putValue(CaseProcess.LETTER_COUNT, decision.letters().size());
+        tasks.complete(task, ProcessTasks.text(variables, CaseProcess.MINUTES, decision.minutes()));
     }
 
     // ------------------------------------------------------------------ reads
@@ -325,39 +321,39 @@ public class SupervisionCaseService {
         long id = row.id();
         String actor = tasks.actorId();
         LocalDateTime now = now();
-        switch (task.getTaskDefinitionKey()) {
-            case "Task_ApproveFiling" -> {
-                boolean approved = ProcessTasks.requiredDecision(task, "filingApproved", "是否立案");
-                String reason = approved ? ProcessTasks.optionalText(task, "reason")
-                        : ProcessTasks.requiredText(task, "reason", "不予立案理由");
+        switch (CaseStep.of(task.getTaskDefinitionKey())) {
+            case APPROVE_FILING -> {
+                boolean approved = ProcessTasks.requiredDecision(task, CaseProcess.FILING_APPROVED, "是否立案");
+                String reason = approved ? ProcessTasks.optionalText(task, CaseProcess.REASON)
+                        : ProcessTasks.requiredText(task, CaseProcess.REASON, "不予立案理由");
                 mapper.insertDecision(id, "FILING", approved ? "FILED" : "NOT_FILED", reason, actor, now);
-                mapper.status(id, approved ? "INVESTIGATING" : "NOT_FILED");
+                mapper.status(id, approved ? CaseStatus.INVESTIGATING.name() : CaseStatus.NOT_FILED.name());
                 auditLog.record(RECORD, row.caseNo(), approved ? "CASE_FILED" : "CASE_NOT_FILED",
                         reason == null ? Map.of() : Map.of("reason", reason));
             }
-            case "Task_Investigate" -> {
+            case INVESTIGATE -> {
                 if (mapper.participants(id).isEmpty()) {
                     throw ApiException.badRequest("PARTICIPANTS_REQUIRED", "请确定集体研究的参加人。");
                 }
-                mapper.status(id, "DELIBERATING");
+                mapper.status(id, CaseStatus.DELIBERATING.name());
                 auditLog.record(RECORD, row.caseNo(), "INVESTIGATION_FINISHED", Map.of("records", mapper.records(id).size()));
             }
-            case "Task_Deliberate" -> {
-                String opinion = ProcessTasks.requiredText(task, "opinion", "本人意见");
+            case DELIBERATE -> {
+                String opinion = ProcessTasks.requiredText(task, CaseProcess.OPINION, "本人意见");
                 mapper.opinion(id, task.getAssignee(), opinion, now);
                 auditLog.record(RECORD, row.caseNo(), "OPINION_GIVEN", Map.of("participant", String.valueOf(task.getAssignee())));
             }
-            case "Task_RecordDecision" -> {
-                String minutes = ProcessTasks.requiredText(task, "minutes", "集体研究纪要");
-                if (!(task.getVariable("letterCount") instanceof Number)) {
+            case RECORD_DECISION -> {
+                String minutes = ProcessTasks.requiredText(task, CaseProcess.MINUTES, "集体研究纪要");
+                if (!(task.getVariable(CaseProcess.LETTER_COUNT) instanceof Number)) {
                     throw ApiException.badRequest("DECISION_REQUIRED", "请通过案件页面记录处理决定。");
                 }
                 CaseRow decided = mapper.find(id).orElseThrow();
                 if (decided.decidedBy() == null) {
                     throw ApiException.badRequest("DECISION_REQUIRED", "请通过案件页面记录处理决定。");
                 }
-                mapper.minutes(id, minutes, "EXECUTING");
-                String summary = describe(decided, ((Number) task.getVariable("letterCount")).intValue());
+                mapper.minutes(id, minutes, CaseStatus.EXECUTING.name());
+                String summary = describe(decided, ((Number) task.getVariable(CaseProcess.LETTER_COUNT)).intValue());
                 mapper.insertDecision(id, "DECISION", "DECIDED", summary, actor, now);
                 auditLog.record(RECORD, row.caseNo(), "CASE_DECIDED", Map.of("decision", summary));
             }
@@ -368,9 +364,9 @@ public class SupervisionCaseService {
     public void close(DelegateExecution execution, boolean filed) {
         CaseRow row = caseOf(execution);
         long id = row.id();
-        mapper.close(id, filed ? "CLOSED" : "NOT_FILED", now());
+        mapper.close(id, filed ? CaseStatus.CLOSED.name() : CaseStatus.NOT_FILED.name(), now());
         auditLog.record(RECORD, row.caseNo(), filed ? "CASE_CLOSED" : "CASE_NOT_FILED_CLOSED", Map.of("status",
-                AuditLog.change(row.status(), filed ? "CLOSED" : "NOT_FILED")));
+                AuditLog.change(row.status(), filed ? CaseStatus.CLOSED.name() : CaseStatus.NOT_FILED.name())));
     }
 
     /** For ${supervisionCases.participants(execution)}: the user ids of the deliberation's participants. */
