@@ -14,11 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiandu.deadline.Deadlines;
-import org.jiandu.document.DocType;
-import org.jiandu.document.DocumentNumbers;
 import org.jiandu.identity.Actor;
-import org.jiandu.identity.OrgUnit;
-import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.audit.AuditLog;
@@ -29,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the clue-transfer diagram does to the clue's records, in the engine's transaction: the status of
- * each step, the decision of each completed task (checked the same way for the REST API and Tasklist),
- * and on approval the transfer letter's number and documents.
+ * each step and the decision of each completed task (checked the same way for the REST API and Tasklist);
+ * the transfer letter on approval is {@link IssueClueTransfer}.
  */
 @Service
 class ClueWorkflow {
@@ -49,22 +45,15 @@ class ClueWorkflow {
             ClueProcess.OUTCOME_TEXT);
 
     private final ClueMapper clues;
-    private final OrgUnitMapper orgs;
-    private final ClueDocuments documents;
-    private final DocumentNumbers numbers;
     private final Deadlines deadlines;
     private final AuditLog auditLog;
     private final IdentityService identityService;
     private final Notifications notifications;
     private final Clock clock;
 
-    ClueWorkflow(ClueMapper clues, OrgUnitMapper orgs, ClueDocuments documents, DocumentNumbers numbers,
-                 Deadlines deadlines, AuditLog auditLog, IdentityService identityService, Notifications notifications,
-                 Clock clock) {
+    ClueWorkflow(ClueMapper clues, Deadlines deadlines, AuditLog auditLog, IdentityService identityService,
+                 Notifications notifications, Clock clock) {
         this.clues = clues;
-        this.orgs = orgs;
-        this.documents = documents;
-        this.numbers = numbers;
         this.deadlines = deadlines;
         this.auditLog = auditLog;
         this.identityService = identityService;
@@ -165,28 +154,8 @@ class ClueWorkflow {
         }
     }
 
-    /**
-     * On the lead's approval, in its transaction: the transfer letter's number (gap-free, given back if
-     * anything fails), the letter and the list of transferred materials stored unchangeable, and the
-     * transfer deadline.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void issueTransfer(long clueId) {
-        Clue clue = clues.find(clueId).orElseThrow(() -> new IllegalStateException("No clue " + clueId));
-        OrgUnit issuer = orgs.findById(clue.issuerOrgId()).orElseThrow();
-        LocalDateTime now = now();
-        String letterNo = numbers.next(issuer, DocType.TRANSFER_LETTER, now.getYear());
-        LocalDate transferDue = deadlines.dueDate(TRANSFER_POLICY, now.toLocalDate());
-        clues.markApproved(clueId, actor(), now, letterNo, transferDue);
-        documents.issue(clues.find(clueId).orElseThrow(), clues.linksOf(clueId));
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("transferLetterNo", letterNo);
-        changes.put("transferDue", transferDue);
-        changes.put("target", clue.targetOrgCode());
-        auditLog.record(RECORD_TYPE, clue.clueNo(), "TRANSFER_ISSUED", changes);
-    }
-
-    private String actor() {
+    /** Who completed the step: the API's user, or the engine's authenticated user (Tasklist), or the system. */
+    String actor() {
         return Actor.currentUser().map(user -> user.userId()).orElseGet(() -> {
             Authentication engineUser = identityService.getCurrentAuthentication();
             return engineUser != null && engineUser.getUserId() != null ? engineUser.getUserId() : Actor.SYSTEM;

@@ -1,7 +1,6 @@
 package org.jiandu.inbox;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -26,8 +25,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.jiandu.calendar.Workdays;
-import org.jiandu.deadline.Deadlines;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.platform.EngineAccess;
 import org.springframework.stereotype.Service;
@@ -54,29 +51,25 @@ class Inbox {
     record InboxPage(List<TaskRow> items, long total, int page, int size, Counts counts) {
     }
 
-    static final String WARNING_POLICY = "escalation.warning";
-
     private final TaskService taskService;
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final EngineAccess engineAccess;
     private final InboxMapper mapper;
-    private final Workdays workdays;
-    private final Deadlines deadlines;
+    private final DueFlags dueFlags;
     private final Clock clock;
 
     Inbox(TaskService taskService, HistoryService historyService, RuntimeService runtimeService,
-          RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, Workdays workdays,
-          Deadlines deadlines, Clock clock) {
+          RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, DueFlags dueFlags,
+          Clock clock) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.engineAccess = engineAccess;
         this.mapper = mapper;
-        this.workdays = workdays;
-        this.deadlines = deadlines;
+        this.dueFlags = dueFlags;
         this.clock = clock;
     }
 
@@ -122,13 +115,13 @@ class Inbox {
         LocalDateTime after = null;
         LocalDateTime before = null;
         if (dueWithinDays != null) {
-            before = endOfWorkday(dueWithinDays);
+            before = dueFlags.endOfWorkday(dueWithinDays);
         }
         if (flag == TaskRow.Flag.RED) {
             before = earlier(before, now);
         } else if (flag == TaskRow.Flag.YELLOW) {
             after = now;
-            before = earlier(before, endOfWorkday(deadlines.policy(WARNING_POLICY).days()));
+            before = earlier(before, dueFlags.warnBound());
         }
         return new InboxFilter(blankToNull(processKey), blankToNull(businessKey), blankToNull(agency), after, before,
                 blankToNull(text), sort, ascending);
@@ -229,7 +222,7 @@ class Inbox {
                                 variable -> String.valueOf(variable.getValue()), (a, b) -> a)),
                 definitions(definitionIds)));
         Names names = names(lookups.agencies().values(), collect(tasks, Task::getAssignee));
-        Flags flags = flags();
+        DueFlags.Flags flags = dueFlags.flags();
         return tasks.stream().map(task -> {
             ProcessDefinition definition = lookups.definitions().get(task.getProcessDefinitionId());
             String processName = definition == null ? null : definition.getName();
@@ -277,7 +270,7 @@ class Inbox {
 
     private List<TaskRow> ccRows(List<InboxMapper.CcRow> copies) {
         Names names = names(collect(copies, InboxMapper.CcRow::agencyCode), List.of());
-        Flags flags = flags();
+        DueFlags.Flags flags = dueFlags.flags();
         return copies.stream().map(cc -> {
             Date due = cc.taskDueAt() == null ? null : date(cc.taskDueAt());
             return new TaskRow(cc.taskId(), InboxTexts.title(cc.processName(), cc.businessKey()), cc.businessKey(),
@@ -298,18 +291,6 @@ class Inbox {
         Set<String> users = userIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         return new Names(codes.isEmpty() ? new HashMap<>() : toMap(mapper.orgNames(codes)),
                 users.isEmpty() ? new HashMap<>() : toMap(mapper.userNames(users)));
-    }
-
-    private Flags flags() {
-        Date now = Date.from(clock.instant());
-        Date warnUntil = date(endOfWorkday(deadlines.policy(WARNING_POLICY).days()));
-        return new Flags(now, warnUntil);
-    }
-
-    /** The first instant after the given working day's deadlines (which fall at the day's end). */
-    private LocalDateTime endOfWorkday(int workingDays) {
-        LocalDate day = workdays.after(LocalDate.now(clock), workingDays);
-        return LocalDateTime.ofInstant(workdays.endOf(day).toInstant(), clock.getZone()).plusSeconds(1);
     }
 
     private Date date(LocalDateTime time) {
@@ -347,17 +328,5 @@ class Inbox {
     }
 
     private record Names(Map<String, String> orgs, Map<String, String> users) {
-    }
-
-    private record Flags(Date now, Date warnUntil) {
-        TaskRow.Flag of(Date due) {
-            if (due == null) {
-                return TaskRow.Flag.NONE;
-            }
-            if (due.before(now)) {
-                return TaskRow.Flag.RED;
-            }
-            return due.after(warnUntil) ? TaskRow.Flag.NONE : TaskRow.Flag.YELLOW;
-        }
     }
 }
