@@ -62,6 +62,12 @@ final class ClueAccess {
         return user.userId().equals(clue.handler());
     }
 
+    /** The clue if the user may know of it; 404 otherwise. */
+    static Clue visible(ClueMapper clues, long id, CurrentUser user) {
+        requireScope(user);
+        return clues.find(id).filter(clue -> canSee(user, clue)).orElseThrow(ClueAccess::notFound);
+    }
+
     static ApiException notFound() {
         return ApiException.notFound("CLUE_NOT_FOUND", "问题线索不存在。");
     }

@@ -34,7 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Clue transfers (问题线索移送). Only the roles that can have need to know reach this controller; everyone
  * else gets a 404, as if clues did not exist. Which clue a caller may see or act on depends on the clue
- * (checked in {@link ClueService}, again with a 404 for a clue the caller may not know of).
+ * (checked in {@link ClueService}, {@link ClueProposals} and {@link ClueQueries}, again with a 404 for a clue the caller may not know of).
  */
 @RestController
 @RequestMapping("/api/clues")
@@ -44,9 +44,13 @@ import org.springframework.web.multipart.MultipartFile;
 class ClueController {
 
     private final ClueService clues;
+    private final ClueProposals proposals;
+    private final ClueQueries queries;
 
-    ClueController(ClueService clues) {
+    ClueController(ClueService clues, ClueProposals proposals, ClueQueries queries) {
         this.clues = clues;
+        this.proposals = proposals;
+        this.queries = queries;
     }
 
     @GetMapping
@@ -54,12 +58,12 @@ class ClueController {
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                      @AuthenticationPrincipal CurrentUser user) {
-        return clues.list(status, page, size, user);
+        return queries.list(status, page, size, user);
     }
 
     @GetMapping("/counts")
     ClueViews.ClueCounts counts(@AuthenticationPrincipal CurrentUser user) {
-        return clues.counts(user);
+        return queries.counts(user);
     }
 
     /** The clues that come from or rest on a record, as far as the caller may know of them. */
@@ -67,26 +71,27 @@ class ClueController {
     List<ClueViews.ClueSummary> linked(@RequestParam ClueSource sourceType, @RequestParam String sourceNo,
                                        @AuthenticationPrincipal CurrentUser user) {
         ClueAccess.requireScope(user);
-        return clues.linkedClues(sourceType, sourceNo, user);
+        return queries.linkedClues(sourceType, sourceNo, user);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Roles({Role.SUPERVISOR, Role.LEAD})
     ClueViews.ClueView propose(@Valid @RequestBody ClueProposal proposal, @AuthenticationPrincipal CurrentUser user) {
-        return clues.propose(proposal, user);
+        return queries.view(proposals.propose(proposal, user).id(), user);
     }
 
     @GetMapping("/{id}")
     ClueViews.ClueView view(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-        return clues.view(id, user);
+        return queries.view(id, user);
     }
 
     @PutMapping("/{id}")
     @Roles({Role.SUPERVISOR, Role.LEAD})
     ClueViews.ClueView revise(@PathVariable long id, @Valid @RequestBody ClueProposal proposal,
                               @AuthenticationPrincipal CurrentUser user) {
-        return clues.revise(id, proposal, user);
+        proposals.revise(id, proposal, user);
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/legal-review")
@@ -141,13 +146,13 @@ class ClueController {
 
     @GetMapping("/{id}/documents")
     List<StoredDocument> documents(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-        return clues.documents(id, user);
+        return queries.documents(id, user);
     }
 
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long documentId,
                                     @AuthenticationPrincipal CurrentUser user) {
-        return clues.download(id, documentId, user);
+        return queries.download(id, documentId, user);
     }
 
     record LegalReview(@NotNull(message = "请选择审核意见") Boolean passed,

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 /**
  * A proposal to transfer a clue: the target (纪委监委 when null), optionally a particular receiving body,
  * the category, the facts, the persons and agency involved, where it comes from and the records it rests on.
- * Other features (complaints, cases, escalations) build one and call {@link ClueService#propose}.
+ * Other features (complaints, cases, escalations) build one and call {@link ClueProposals#propose}.
  */
 public record ClueProposal(ClueTarget target,
                            @Size(max = 32) String targetOrgCode,

@@ -14,11 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiandu.deadline.Deadlines;
-import org.jiandu.document.DocType;
-import org.jiandu.document.DocumentNumbers;
 import org.jiandu.identity.Actor;
-import org.jiandu.identity.OrgUnit;
-import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.audit.AuditLog;
@@ -29,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the clue-transfer diagram does to the clue's records, in the engine's transaction: the status of
- * each step, the decision of each completed task (checked the same way for the REST API and Tasklist),
- * and on approval the transfer letter's number and documents.
+ * each step and the decision of each completed task (checked the same way for the REST API and Tasklist);
+ * the transfer letter on approval is {@link IssueClueTransfer}.
  */
 @Service
 class ClueWorkflow {
@@ -41,29 +37,23 @@ class ClueWorkflow {
 
     private static final Set<ClueStatus> FINAL = EnumSet.of(ClueStatus.CLOSED, ClueStatus.REJECTED, ClueStatus.WITHDRAWN);
     /** The decisions the gateways read. */
-    static final List<String> DECISION_VARIABLES = List.of("legalReviewPassed", "resubmit", "collectiveAgreed",
-            "leadApproved");
+    static final List<String> DECISION_VARIABLES = List.of(ClueProcess.LEGAL_REVIEW_PASSED, ClueProcess.RESUBMIT,
+            ClueProcess.COLLECTIVE_AGREED, ClueProcess.LEAD_APPROVED);
     /** Texts a Tasklist form submits: kept in our tables, never as process variables. */
-    static final List<String> TEXT_VARIABLES = List.of("legalOpinion", "revisionNote", "meetingMinutes", "leadOpinion",
-            "receiptNote", "outcomeKind", "outcomeText");
+    static final List<String> TEXT_VARIABLES = List.of(ClueProcess.LEGAL_OPINION, ClueProcess.REVISION_NOTE,
+            ClueProcess.MEETING_MINUTES, ClueProcess.LEAD_OPINION, ClueProcess.RECEIPT_NOTE, ClueProcess.OUTCOME_KIND,
+            ClueProcess.OUTCOME_TEXT);
 
     private final ClueMapper clues;
-    private final OrgUnitMapper orgs;
-    private final ClueDocuments documents;
-    private final DocumentNumbers numbers;
     private final Deadlines deadlines;
     private final AuditLog auditLog;
     private final IdentityService identityService;
     private final Notifications notifications;
     private final Clock clock;
 
-    ClueWorkflow(ClueMapper clues, OrgUnitMapper orgs, ClueDocuments documents, DocumentNumbers numbers,
-                 Deadlines deadlines, AuditLog auditLog, IdentityService identityService, Notifications notifications,
-                 Clock clock) {
+    ClueWorkflow(ClueMapper clues, Deadlines deadlines, AuditLog auditLog, IdentityService identityService,
+                 Notifications notifications, Clock clock) {
         this.clues = clues;
-        this.orgs = orgs;
-        this.documents = documents;
-        this.numbers = numbers;
         this.deadlines = deadlines;
         this.auditLog = auditLog;
         this.identityService = identityService;
@@ -109,50 +99,50 @@ class ClueWorkflow {
         String actor = actor();
         LocalDateTime now = now();
         Map<String, Object> changes = new LinkedHashMap<>();
-        switch (taskKey) {
-            case "Task_LegalReview" -> {
-                boolean passed = decision(variables, "legalReviewPassed", "审核意见");
-                String opinion = text(variables, "legalOpinion", "法制审核意见");
+        switch (ClueStep.of(taskKey)) {
+            case LEGAL_REVIEW -> {
+                boolean passed = decision(variables, ClueProcess.LEGAL_REVIEW_PASSED, "审核意见");
+                String opinion = text(variables, ClueProcess.LEGAL_OPINION, "法制审核意见");
                 clues.insertStep(clueId, "LEGAL_REVIEW", passed ? "PASSED" : "RETURNED", opinion, actor, now);
                 changes.put("passed", passed);
                 changes.put("opinion", opinion);
                 auditLog.record(RECORD_TYPE, clue.clueNo(), passed ? "LEGAL_REVIEW_PASSED" : "LEGAL_REVIEW_RETURNED", changes);
             }
-            case "Task_ReviseProposal" -> {
-                boolean resubmit = decision(variables, "resubmit", "处理方式");
-                String note = text(variables, "revisionNote", "修改说明或撤回理由");
+            case REVISE_PROPOSAL -> {
+                boolean resubmit = decision(variables, ClueProcess.RESUBMIT, "处理方式");
+                String note = text(variables, ClueProcess.REVISION_NOTE, "修改说明或撤回理由");
                 clues.insertStep(clueId, "REVISION", resubmit ? "RESUBMITTED" : "WITHDRAWN", note, actor, now);
                 changes.put("note", note);
                 auditLog.record(RECORD_TYPE, clue.clueNo(), resubmit ? "PROPOSAL_RESUBMITTED" : "PROPOSAL_WITHDRAWN", changes);
             }
-            case "Task_CollectiveDecision" -> {
-                boolean agreed = decision(variables, "collectiveAgreed", "集体研究结论");
-                String minutes = text(variables, "meetingMinutes", "会议纪要");
+            case COLLECTIVE_DECISION -> {
+                boolean agreed = decision(variables, ClueProcess.COLLECTIVE_AGREED, "集体研究结论");
+                String minutes = text(variables, ClueProcess.MEETING_MINUTES, "会议纪要");
                 clues.insertStep(clueId, "COLLECTIVE_DECISION", agreed ? "AGREED" : "DISAGREED", minutes, actor, now);
                 changes.put("agreed", agreed);
                 changes.put("minutes", minutes);
                 auditLog.record(RECORD_TYPE, clue.clueNo(), "COLLECTIVE_DECISION_RECORDED", changes);
             }
-            case "Task_LeadApproval" -> {
-                boolean approved = decision(variables, "leadApproved", "审批意见");
-                String opinion = text(variables, "leadOpinion", "审批意见说明");
+            case LEAD_APPROVAL -> {
+                boolean approved = decision(variables, ClueProcess.LEAD_APPROVED, "审批意见");
+                String opinion = text(variables, ClueProcess.LEAD_OPINION, "审批意见说明");
                 clues.insertStep(clueId, "LEAD_APPROVAL", approved ? "APPROVED" : "REJECTED", opinion, actor, now);
                 changes.put("approved", approved);
                 changes.put("opinion", opinion);
                 auditLog.record(RECORD_TYPE, clue.clueNo(), approved ? "TRANSFER_APPROVED" : "TRANSFER_REJECTED", changes);
             }
-            case "Task_AcknowledgeReceipt" -> {
-                Object note = variables.apply("receiptNote");
+            case ACKNOWLEDGE_RECEIPT -> {
+                Object note = variables.apply(ClueProcess.RECEIPT_NOTE);
                 LocalDate outcomeDue = deadlines.dueDate(OUTCOME_POLICY, now.toLocalDate());
                 clues.markAcknowledged(clueId, actor, now, outcomeDue);
                 clues.insertStep(clueId, "RECEIPT", "ACKNOWLEDGED", note == null ? null : note.toString().strip(), actor, now);
                 changes.put("outcomeDue", outcomeDue);
                 auditLog.record(RECORD_TYPE, clue.clueNo(), "RECEIPT_ACKNOWLEDGED", changes);
             }
-            case "Task_RecordOutcome", "Task_RecordPaperOutcome" -> {
-                ClueOutcome kind = outcome(variables.apply("outcomeKind"));
-                String text = text(variables, "outcomeText", "处理情况说明");
-                boolean onPaper = taskKey.equals("Task_RecordPaperOutcome");
+            case RECORD_OUTCOME, RECORD_PAPER_OUTCOME -> {
+                ClueOutcome kind = outcome(variables.apply(ClueProcess.OUTCOME_KIND));
+                String text = text(variables, ClueProcess.OUTCOME_TEXT, "处理情况说明");
+                boolean onPaper = ClueStep.of(taskKey) == ClueStep.RECORD_PAPER_OUTCOME;
                 clues.recordOutcome(clueId, kind, text, onPaper, actor, now);
                 clues.insertStep(clueId, "OUTCOME", kind.name(), text, actor, now);
                 changes.put("outcome", kind);
@@ -164,28 +154,8 @@ class ClueWorkflow {
         }
     }
 
-    /**
-     * On the lead's approval, in its transaction: the transfer letter's number (gap-free, given back if
-     * anything fails), the letter and the list of transferred materials stored unchangeable, and the
-     * transfer deadline.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void issueTransfer(long clueId) {
-        Clue clue = clues.find(clueId).orElseThrow(() -> new IllegalStateException("No clue " + clueId));
-        OrgUnit issuer = orgs.findById(clue.issuerOrgId()).orElseThrow();
-        LocalDateTime now = now();
-        String letterNo = numbers.next(issuer, DocType.TRANSFER_LETTER, now.getYear());
-        LocalDate transferDue = deadlines.dueDate(TRANSFER_POLICY, now.toLocalDate());
-        clues.markApproved(clueId, actor(), now, letterNo, transferDue);
-        documents.issue(clues.find(clueId).orElseThrow(), clues.linksOf(clueId));
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("transferLetterNo", letterNo);
-        changes.put("transferDue", transferDue);
-        changes.put("target", clue.targetOrgCode());
-        auditLog.record(RECORD_TYPE, clue.clueNo(), "TRANSFER_ISSUED", changes);
-    }
-
-    private String actor() {
+    /** Who completed the step: the API's user, or the engine's authenticated user (Tasklist), or the system. */
+    String actor() {
         return Actor.currentUser().map(user -> user.userId()).orElseGet(() -> {
             Authentication engineUser = identityService.getCurrentAuthentication();
             return engineUser != null && engineUser.getUserId() != null ? engineUser.getUserId() : Actor.SYSTEM;

@@ -11,11 +11,11 @@ import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.identity.Role;
 import org.jiandu.letter.LetterContent;
-import org.jiandu.letter.LetterService;
+import org.jiandu.letter.NewLetters;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.supervision.OpenCaseRequest;
-import org.jiandu.supervision.SupervisionCaseService;
+import org.jiandu.supervision.NewCases;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.workflow.RecordOpened;
 import org.springframework.context.event.EventListener;
@@ -35,15 +35,15 @@ class ComplaintFollowUps {
 
     private final ComplaintMapper complaints;
     private final ComplaintSteps steps;
-    private final SupervisionCaseService cases;
-    private final LetterService letters;
+    private final NewCases cases;
+    private final NewLetters letters;
     private final OrgUnitMapper orgs;
     private final Notifications notifications;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ComplaintFollowUps(ComplaintMapper complaints, ComplaintSteps steps, SupervisionCaseService cases,
-                       LetterService letters, OrgUnitMapper orgs, Notifications notifications, AuditLog auditLog,
+    ComplaintFollowUps(ComplaintMapper complaints, ComplaintSteps steps, NewCases cases,
+                       NewLetters letters, OrgUnitMapper orgs, Notifications notifications, AuditLog auditLog,
                        Clock clock) {
         this.complaints = complaints;
         this.steps = steps;

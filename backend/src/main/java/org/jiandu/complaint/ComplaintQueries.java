@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.jiandu.clue.ClueService;
+import org.jiandu.clue.ClueQueries;
 import org.jiandu.clue.ClueSource;
 import org.jiandu.clue.ClueViews;
 import org.jiandu.document.DocType;
@@ -51,11 +51,11 @@ class ComplaintQueries {
     private final TaskService taskService;
     private final EngineAccess engineAccess;
     private final DocumentStore documents;
-    private final ClueService clues;
+    private final ClueQueries clues;
     private final Clock clock;
 
     ComplaintQueries(ComplaintMapper complaints, OrgUnitMapper orgs, TaskService taskService, EngineAccess engineAccess,
-                     DocumentStore documents, ClueService clues, Clock clock) {
+                     DocumentStore documents, ClueQueries clues, Clock clock) {
         this.clues = clues;
         this.complaints = complaints;
         this.orgs = orgs;

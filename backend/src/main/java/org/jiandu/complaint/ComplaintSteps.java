@@ -17,6 +17,7 @@ import org.jiandu.identity.Actor;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.audit.AuditLog;
+import org.jiandu.workflow.CheckedSubmissions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,11 +59,14 @@ class ComplaintSteps {
                 .orElseThrow(() -> new IllegalStateException("Unknown complaint task " + task.getTaskDefinitionKey()));
         Complaint complaint = complaints.findByProcessInstance(task.getProcessInstanceId())
                 .orElseThrow(() -> new IllegalStateException("No complaint for process " + task.getProcessInstanceId()));
-        Map<String, Object> submitted = new HashMap<>();
-        for (String field : step.fields()) {
-            submitted.put(field, task.getVariable(field));
-        }
-        ComplaintTaskRules.Submission submission = rules.check(step, submitted, complaint.extended());
+        ComplaintTaskRules.Submission submission = CheckedSubmissions.take(task.getId(), ComplaintTaskRules.Submission.class)
+                .orElseGet(() -> {
+                    Map<String, Object> submitted = new HashMap<>();
+                    for (String field : step.fields()) {
+                        submitted.put(field, task.getVariable(field));
+                    }
+                    return rules.check(step, submitted, complaint.extended());
+                });
         keepProcessState(task, step, complaint);
         submission.variables().forEach(task::setVariable);
 

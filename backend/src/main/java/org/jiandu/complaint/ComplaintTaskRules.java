@@ -54,15 +54,13 @@ class ComplaintTaskRules {
     Submission check(ComplaintTaskStep step, Map<String, Object> submitted, boolean extended) {
         Map<String, Object> variables = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
-        for (String key : ComplaintTaskStep.TEXT_FIELDS) {
-            if (step.fields().contains(key)) {
-                String text = text(submitted.get(key));
-                if (text != null) {
-                    if (text.length() > MAX_TEXT) {
-                        throw new ComplaintRuleViolation("FIELD_TOO_LONG", "字段 " + key + " 过长（最多 " + MAX_TEXT + " 字）。");
-                    }
-                    texts.put(key, text);
+        for (String key : step.step().textsKeptOut()) {
+            String text = text(submitted.get(key));
+            if (text != null) {
+                if (text.length() > MAX_TEXT) {
+                    throw new ComplaintRuleViolation("FIELD_TOO_LONG", "字段 " + key + " 过长（最多 " + MAX_TEXT + " 字）。");
                 }
+                texts.put(key, text);
             }
         }
         switch (step) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -14,15 +13,16 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.platform.EngineAccess;
 import org.jiandu.web.ApiException;
-import org.jiandu.web.RuleViolation;
+import org.jiandu.workflow.CheckedSubmissions;
+import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff complete a complaint's task through our API: the holder (or a candidate, who claims it here)
- * submits the task's form fields. The same rules as in Tasklist apply (checked here for a clean 400,
- * and again by the task's complete listener, which writes the decision and the audit row); the
- * complaint row, the engine step and the audit row commit together.
+ * Staff complete a complaint's task through our API: the holder (or a candidate, who claims it then)
+ * submits the task's form fields, through the one completion path ({@link ProcessTasks#submit}). The same rules as in
+ * Tasklist apply (checked here first for the complaint's own codes, and by the task's complete listener, which writes
+ * the decision and the audit row); the complaint row, the engine step and the audit row commit together.
  */
 @Service
 class ComplaintTaskService {
@@ -32,14 +32,16 @@ class ComplaintTaskService {
     private final TaskService taskService;
     private final HistoryService historyService;
     private final EngineAccess engineAccess;
+    private final ProcessTasks tasks;
 
     ComplaintTaskService(ComplaintQueries queries, ComplaintTaskRules rules, TaskService taskService,
-                         HistoryService historyService, EngineAccess engineAccess) {
+                         HistoryService historyService, EngineAccess engineAccess, ProcessTasks tasks) {
         this.queries = queries;
         this.rules = rules;
         this.taskService = taskService;
         this.historyService = historyService;
         this.engineAccess = engineAccess;
+        this.tasks = tasks;
     }
 
     @Transactional
@@ -72,20 +74,13 @@ class ComplaintTaskService {
         }
         try {
             boolean extended = Boolean.TRUE.equals(taskService.getVariable(taskId, EXTENDED));
-            rules.check(step, submitted, extended);
-            if (task.getAssignee() == null) {
-                taskService.claim(taskId, user.userId());
-            }
-            taskService.complete(taskId, variables(submitted));
+            // checked here, once, for the complaint's own codes before anything moves; the completion listener records
+            // what was checked instead of checking it again
+            CheckedSubmissions.hold(taskId, rules.check(step, submitted, extended));
         } catch (ComplaintRuleViolation violation) {
             throw violation.toApiException();
-        } catch (ProcessEngineException e) {
-            if (RuleViolation.in(e).isEmpty() && completedAlready(taskId, complaint)) {
-                // someone completed it between our look-up and the engine's (claim of a vanished task): a lost race
-                throw ApiException.conflict("CONCURRENT_CHANGE", "该待办刚被他人办理，请刷新后重试。");
-            }
-            throw e;
         }
+        tasks.submit(task, variables(submitted));
     }
 
     /**
@@ -105,7 +100,7 @@ class ComplaintTaskService {
     private static VariableMap variables(Map<String, Object> submitted) {
         VariableMap variables = Variables.createVariables();
         submitted.forEach((name, value) -> {
-            if (ComplaintTaskStep.TEXT_FIELDS.contains(name)) {
+            if (ComplaintTaskStep.keptOut(name)) {
                 variables.putValueTyped(name, Variables.stringValue(value == null ? null : String.valueOf(value), true));
             } else {
                 variables.putValue(name, value);

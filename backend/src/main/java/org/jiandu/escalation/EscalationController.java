@@ -26,16 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 class EscalationController {
 
     private final EscalationService service;
+    private final SuperviseDecisions decisions;
 
-    EscalationController(EscalationService service) {
+    EscalationController(EscalationService service, SuperviseDecisions decisions) {
         this.service = service;
+        this.decisions = decisions;
     }
 
     @PostMapping("/escalations/{taskId}/decision")
     @Roles(Role.LEAD)
-    EscalationService.DecisionOutcome decide(@PathVariable String taskId, @Valid @RequestBody Decision decision,
-                                             @AuthenticationPrincipal CurrentUser user) {
-        return service.decide(taskId, user, decision.publicNotice(), decision.clueProposal(), decision.reason(), decision.clue());
+    SuperviseDecisions.DecisionOutcome decide(@PathVariable String taskId, @Valid @RequestBody Decision decision,
+                                              @AuthenticationPrincipal CurrentUser user) {
+        return decisions.decide(taskId, user, decision.publicNotice(), decision.clueProposal(), decision.reason(), decision.clue());
     }
 
     @GetMapping("/agencies/{code}/public-notices")

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ladder's delegates, one per service task kind of the diagrams: each reads the record's number (the
- * business key), its agency and the task name and calls {@link EscalationService}.
+ * business key), its agency and the task name and calls the ladder's service.
  */
 final class LadderDelegates {
 
@@ -30,9 +30,9 @@ final class LadderDelegates {
     /** ${escalationWarning}: the yellow flag's warning to the agency. */
     @Component("escalationWarning")
     static class Warning implements JavaDelegate {
-        private final EscalationService service;
+        private final LadderAlerts service;
 
-        Warning(EscalationService service) {
+        Warning(LadderAlerts service) {
             this.service = service;
         }
 
@@ -47,9 +47,9 @@ final class LadderDelegates {
     /** ${issueReminderNotice}: the numbered reminder notice at the deadline. */
     @Component("issueReminderNotice")
     static class ReminderNotice implements JavaDelegate {
-        private final EscalationService service;
+        private final LadderDocuments service;
 
-        ReminderNotice(EscalationService service) {
+        ReminderNotice(LadderDocuments service) {
             this.service = service;
         }
 
@@ -64,9 +64,9 @@ final class LadderDelegates {
     /** ${issuePublicNotice}: the 通报 the lead ordered. */
     @Component("issuePublicNotice")
     static class PublicNoticeDelegate implements JavaDelegate {
-        private final EscalationService service;
+        private final LadderDocuments service;
 
-        PublicNoticeDelegate(EscalationService service) {
+        PublicNoticeDelegate(LadderDocuments service) {
             this.service = service;
         }
 
@@ -81,9 +81,9 @@ final class LadderDelegates {
     /** ${escalationTaskCheck}: validates and records the lead's 督办 decision. */
     @Component("escalationTaskCheck")
     static class SuperviseCheck implements TaskListener {
-        private final EscalationService service;
+        private final SuperviseDecisions service;
 
-        SuperviseCheck(EscalationService service) {
+        SuperviseCheck(SuperviseDecisions service) {
             this.service = service;
         }
 
@@ -98,9 +98,9 @@ final class LadderDelegates {
     /** ${taskReminder}: a user task's reminder before its due date. */
     @Component("taskReminder")
     static class TaskReminder implements JavaDelegate {
-        private final EscalationService service;
+        private final LadderAlerts service;
 
-        TaskReminder(EscalationService service) {
+        TaskReminder(LadderAlerts service) {
             this.service = service;
         }
 
@@ -114,9 +114,9 @@ final class LadderDelegates {
     /** ${taskOverdue}: a user task past its due date. */
     @Component("taskOverdue")
     static class TaskOverdue implements JavaDelegate {
-        private final EscalationService service;
+        private final LadderAlerts service;
 
-        TaskOverdue(EscalationService service) {
+        TaskOverdue(LadderAlerts service) {
             this.service = service;
         }
 

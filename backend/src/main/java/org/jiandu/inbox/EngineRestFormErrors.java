@@ -23,7 +23,8 @@ import org.jiandu.web.RuleViolation;
 /**
  * The engine wraps what a task listener throws into a generic engine error, which {@code /engine-rest}
  * answers with 500. This configuration of the engine REST API answers a {@link RuleViolation} (a failed
- * form check, a feature's own rule) with 400, its code and its message instead, as for any other bad
+ * form check, a feature's own rule) with its status (400, or 403 for a person a rule excludes), its code and its
+ * message instead, as for any other bad
  * request; every other error keeps Camunda's own answer.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,7 +57,7 @@ class EngineRestFormErrors {
         if (!violation.fields().isEmpty()) {
             body.put("fields", violation.fields());
         }
-        return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(violation.httpStatus()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
 

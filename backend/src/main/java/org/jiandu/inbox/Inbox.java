@@ -1,7 +1,6 @@
 package org.jiandu.inbox;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -26,8 +25,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.jiandu.calendar.Workdays;
-import org.jiandu.deadline.Deadlines;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.platform.EngineAccess;
 import org.springframework.stereotype.Service;
@@ -54,29 +51,25 @@ class Inbox {
     record InboxPage(List<TaskRow> items, long total, int page, int size, Counts counts) {
     }
 
-    static final String WARNING_POLICY = "escalation.warning";
-
     private final TaskService taskService;
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final EngineAccess engineAccess;
     private final InboxMapper mapper;
-    private final Workdays workdays;
-    private final Deadlines deadlines;
+    private final DueFlags dueFlags;
     private final Clock clock;
 
     Inbox(TaskService taskService, HistoryService historyService, RuntimeService runtimeService,
-          RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, Workdays workdays,
-          Deadlines deadlines, Clock clock) {
+          RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, DueFlags dueFlags,
+          Clock clock) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.engineAccess = engineAccess;
         this.mapper = mapper;
-        this.workdays = workdays;
-        this.deadlines = deadlines;
+        this.dueFlags = dueFlags;
         this.clock = clock;
     }
 
@@ -123,18 +116,17 @@ class Inbox {
         LocalDateTime before = null;
         LocalDateTime createdBefore = null;
         if (dueWithinDays != null) {
-            before = endOfWorkday(dueWithinDays);
+            before = dueFlags.endOfWorkday(dueWithinDays);
         }
         if (flag == TaskRow.Flag.RED) {
             before = earlier(before, now);
         } else if (flag == TaskRow.Flag.YELLOW) {
             after = now;
-            before = earlier(before, endOfWorkday(deadlines.policy(WARNING_POLICY).days()));
-            createdBefore = LocalDate.now(clock).atStartOfDay();
+            before = earlier(before, dueFlags.warnBound());
+            createdBefore = dueFlags.startOfToday();
         }
         return new InboxFilter(blankToNull(processKey), blankToNull(businessKey), blankToNull(agency), after, before,
-                createdBefore,
-                blankToNull(text), sort, ascending);
+                createdBefore, blankToNull(text), sort, ascending);
     }
 
     private TaskQuery runtimeQuery(CurrentUser user, View view, InboxFilter filter) {
@@ -238,7 +230,7 @@ class Inbox {
                                 variable -> String.valueOf(variable.getValue()), (a, b) -> a)),
                 definitions(definitionIds)));
         Names names = names(lookups.agencies().values(), collect(tasks, Task::getAssignee));
-        Flags flags = flags();
+        DueFlags.Flags flags = dueFlags.flags();
         return tasks.stream().map(task -> {
             ProcessDefinition definition = lookups.definitions().get(task.getProcessDefinitionId());
             String processName = definition == null ? null : definition.getName();
@@ -286,7 +278,7 @@ class Inbox {
 
     private List<TaskRow> ccRows(List<InboxMapper.CcRow> copies) {
         Names names = names(collect(copies, InboxMapper.CcRow::agencyCode), List.of());
-        Flags flags = flags();
+        DueFlags.Flags flags = dueFlags.flags();
         return copies.stream().map(cc -> {
             Date due = cc.taskDueAt() == null ? null : date(cc.taskDueAt());
             return new TaskRow(cc.taskId(), InboxTexts.title(cc.processName(), cc.businessKey()), cc.businessKey(),
@@ -307,18 +299,6 @@ class Inbox {
         Set<String> users = userIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         return new Names(codes.isEmpty() ? new HashMap<>() : toMap(mapper.orgNames(codes)),
                 users.isEmpty() ? new HashMap<>() : toMap(mapper.userNames(users)));
-    }
-
-    private Flags flags() {
-        Date now = Date.from(clock.instant());
-        Date warnUntil = date(endOfWorkday(deadlines.policy(WARNING_POLICY).days()));
-        return new Flags(now, warnUntil, date(LocalDate.now(clock).atStartOfDay()));
-    }
-
-    /** The first instant after the given working day's deadlines (which fall at the day's end). */
-    private LocalDateTime endOfWorkday(int workingDays) {
-        LocalDate day = workdays.after(LocalDate.now(clock), workingDays);
-        return LocalDateTime.ofInstant(workdays.endOf(day).toInstant(), clock.getZone()).plusSeconds(1);
     }
 
     private Date date(LocalDateTime time) {
@@ -356,22 +336,5 @@ class Inbox {
     }
 
     private record Names(Map<String, String> orgs, Map<String, String> users) {
-    }
-
-    /**
-     * Red when overdue; yellow when close to the due date: due within the warning lead and created before today,
-     * so a task never arrives yellow (the rule of {@code EscalationCalendar.flags()}).
-     */
-    private record Flags(Date now, Date warnUntil, Date startOfToday) {
-        TaskRow.Flag of(Date created, Date due) {
-            if (due == null) {
-                return TaskRow.Flag.NONE;
-            }
-            if (due.before(now)) {
-                return TaskRow.Flag.RED;
-            }
-            boolean arrivedToday = created != null && !created.before(startOfToday);
-            return due.after(warnUntil) || arrivedToday ? TaskRow.Flag.NONE : TaskRow.Flag.YELLOW;
-        }
     }
 }

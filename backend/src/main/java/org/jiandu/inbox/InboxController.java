@@ -31,10 +31,14 @@ class InboxController {
 
     private final Inbox inbox;
     private final TaskActions actions;
+    private final TaskDetails details;
+    private final TaskMessages messages;
 
-    InboxController(Inbox inbox, TaskActions actions) {
+    InboxController(Inbox inbox, TaskActions actions, TaskDetails details, TaskMessages messages) {
         this.inbox = inbox;
         this.actions = actions;
+        this.details = details;
+        this.messages = messages;
     }
 
     /**
@@ -66,9 +70,9 @@ class InboxController {
 
     /** The task, its comments and the operations on its record; a CC'd reader's copy is marked read. */
     @GetMapping("/{id}")
-    TaskActions.TaskDetail detail(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        TaskActions.TaskDetail detail = actions.detail(user, id);
-        actions.markCcRead(user, id);
+    TaskDetails.TaskDetail detail(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        TaskDetails.TaskDetail detail = details.detail(user, id);
+        details.markCcRead(user, id);
         return detail;
     }
 
@@ -129,14 +133,14 @@ class InboxController {
     @Roles({Role.SUPERVISOR, Role.LEAD, Role.CLERK, Role.LEGAL_REVIEWER})
     Map<String, String> urge(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                              @Valid @RequestBody(required = false) UrgeRequest body) {
-        actions.urge(user, id, body == null ? null : body.message());
+        messages.urge(user, id, body == null ? null : body.message());
         return done(id);
     }
 
     @PostMapping("/{id}/cc")
     Map<String, Object> cc(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                            @Valid @RequestBody CcRequest body) {
-        return Map.of("taskId", id, "added", actions.cc(user, id, body.userIds(), body.message()));
+        return Map.of("taskId", id, "added", messages.cc(user, id, body.userIds(), body.message()));
     }
 
     private static Map<String, String> done(String id) {

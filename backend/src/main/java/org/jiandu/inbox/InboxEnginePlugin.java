@@ -13,15 +13,18 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.jiandu.notification.Notifications;
+import org.jiandu.workflow.SeparationOfDutyCheck;
+import org.jiandu.workflow.StepCatalogue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of every deployed process two listeners, without a line in the BPMN: the form
- * check on {@code complete} and the new-task notification on {@code create}; and puts the check of
- * submitted fields ({@link SubmittedFields}) in front of the engine's task and form services. A task whose BPMN declares
- * its own {@code create} listener (a process that words its own new-task messages, e.g. clue-transfer's
- * need-to-know notices) is not notified a second time.
+ * Gives every user task of every deployed process its built-in listeners, without a line in the BPMN: on
+ * {@code complete} the step catalogue's separation of duty ({@link SeparationOfDutyCheck}) and the form check, on
+ * {@code create} the new-task notice ({@link NewTaskListener}, which stays silent for a step the catalogue says
+ * words its own: the catalogue decides, not whether the BPMN has a create listener of its own, except for a process
+ * outside the catalogue); and puts the check of submitted fields ({@link SubmittedFields}) in front of the engine's task and
+ * form services.
  */
 @Component
 class InboxEnginePlugin extends AbstractProcessEnginePlugin {
@@ -29,14 +32,20 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
     private final TaskForms forms = new TaskForms();
     private final TaskListener formValidation = new FormValidationListener(forms);
     private final TaskListener newTask;
+    private final TaskListener newTaskOutsideCatalogueWithOwnListener;
+    private final TaskListener separationOfDuty;
+    private final StepCatalogue catalogue;
 
-    InboxEnginePlugin(@Lazy Notifications notifications) {
-        this.newTask = new NewTaskListener(notifications);
+    InboxEnginePlugin(@Lazy Notifications notifications, @Lazy StepCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.newTask = new NewTaskListener(notifications, () -> catalogue, false);
+        this.newTaskOutsideCatalogueWithOwnListener = new NewTaskListener(notifications, () -> catalogue, true);
+        this.separationOfDuty = new SeparationOfDutyCheck(() -> catalogue);
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        SubmittedFields submittedFields = new SubmittedFields(forms, configuration);
+        SubmittedFields submittedFields = new SubmittedFields(forms, () -> catalogue, configuration);
         configuration.setTaskService(new SubmittedFields.GuardedTaskService(submittedFields));
         configuration.setFormService(new SubmittedFields.GuardedFormService(submittedFields));
         configuration.setFilterService(new ScopedFilterService(configuration));
@@ -47,10 +56,10 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, separationOfDuty);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formValidation);
-                if (!declaresCreateListener(userTaskElement)) {
-                    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, newTask);
-                }
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                        declaresCreateListener(userTaskElement) ? newTaskOutsideCatalogueWithOwnListener : newTask);
             }
         });
     }

@@ -2,6 +2,7 @@ package org.jiandu.inbox;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,22 +13,38 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
+import org.jiandu.workflow.StepCatalogue;
 
 /**
  * On {@code create} of every user task: tells its assignee, or else the members of its candidate groups
- * and its candidate users, that there is new work (新待办提醒). The person whose action created the task
- * is not told about their own next step.
+ * and its candidate users, that there is new work (新待办提醒), once: the one new-task notice of every process. A step
+ * the catalogue marks as wording its own notice (clue-transfer's need-to-know messages) is left to its process. The
+ * person whose action created the task is not told about their own next step.
  */
 class NewTaskListener implements TaskListener {
 
     private final Notifications notifications;
+    private final Supplier<StepCatalogue> catalogue;
+    private final boolean declaresOwnCreateListener;
 
-    NewTaskListener(Notifications notifications) {
+    /**
+     * {@code declaresOwnCreateListener}: the task's BPMN has a {@code create} listener of its own. That decides only
+     * for a process outside the catalogue (none of ours: a test's), which is then taken to word its own notice.
+     */
+    NewTaskListener(Notifications notifications, Supplier<StepCatalogue> catalogue, boolean declaresOwnCreateListener) {
         this.notifications = notifications;
+        this.catalogue = catalogue;
+        this.declaresOwnCreateListener = declaresOwnCreateListener;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
+        boolean ownWording = catalogue.get().step(processKey, task.getTaskDefinitionKey())
+                .map(step -> step.notices().ownWording()).orElse(declaresOwnCreateListener);
+        if (ownWording) {
+            return;
+        }
         Set<String> recipients = new LinkedHashSet<>();
         if (task.getAssignee() != null) {
             recipients.add(task.getAssignee());

@@ -1,9 +1,12 @@
 package org.jiandu.inbox;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
@@ -15,10 +18,13 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.jiandu.web.RuleViolation;
+import org.jiandu.workflow.ProcessStep;
+import org.jiandu.workflow.StepCatalogue;
 
 /**
  * A person completing a task, through whatever door ({@code /api/tasks}, Tasklist's form, {@code /engine-rest}),
- * may set only the inputs of that task's form: an unknown or protected name (a record id, a decision of an
+ * may set only the fields its step declares in the step catalogue (which {@code StepCatalogueTest} holds equal to the
+ * task's form): an unknown or protected name (a record id, a decision of an
  * earlier step) is refused with 400 naming the field, before the engine changes anything. Our own services
  * complete tasks from typed requests they have checked, inside {@code EngineAccess} (authorization checks
  * off), and background work runs with no user at all: neither is a person's submission.
@@ -28,10 +34,12 @@ import org.jiandu.web.RuleViolation;
 final class SubmittedFields {
 
     private final TaskForms forms;
+    private final Supplier<StepCatalogue> catalogue;
     private final ProcessEngineConfigurationImpl configuration;
 
-    SubmittedFields(TaskForms forms, ProcessEngineConfigurationImpl configuration) {
+    SubmittedFields(TaskForms forms, Supplier<StepCatalogue> catalogue, ProcessEngineConfigurationImpl configuration) {
         this.forms = forms;
+        this.catalogue = catalogue;
         this.configuration = configuration;
     }
 
@@ -55,6 +63,13 @@ final class SubmittedFields {
         if (task == null || task.getProcessDefinitionId() == null) {
             return null;
         }
+        Optional<ProcessStep> step = catalogue.get().step(task.getProcessDefinition().getKey(), task.getTaskDefinitionKey());
+        if (step.isPresent()) {
+            Set<String> declared = new LinkedHashSet<>();
+            step.get().fields().forEach(field -> declared.add(field.name()));
+            return declared;
+        }
+        // a process outside the catalogue (none of ours): its form says what it takes
         return forms.of(task, commandContext).map(FormSchema::fieldKeys).orElse(Set.of());
     }
 

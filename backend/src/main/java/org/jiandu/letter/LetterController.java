@@ -33,18 +33,22 @@ import org.springframework.web.multipart.MultipartFile;
 class LetterController {
 
     private final LetterService service;
+    private final NewLetters newLetters;
+    private final LetterQueries queries;
 
-    LetterController(LetterService service) {
+    LetterController(LetterService service, NewLetters newLetters, LetterQueries queries) {
         this.service = service;
+        this.newLetters = newLetters;
+        this.queries = queries;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Roles({Role.SUPERVISOR, Role.LEAD})
     LetterView create(@Valid @RequestBody NewLetterRequest request, @AuthenticationPrincipal CurrentUser user) {
-        LetterRow letter = service.create(user, new LetterContent(request.agencyCode(), request.title(), request.body(),
+        LetterRow letter = newLetters.create(user, new LetterContent(request.agencyCode(), request.title(), request.body(),
                 request.replyDays(), request.rectificationRequired()), request.source(), request.sourceRef());
-        return service.view(letter.id(), user);
+        return queries.view(letter.id(), user);
     }
 
     @GetMapping
@@ -56,25 +60,25 @@ class LetterController {
         if (flag != null && !List.of("NONE", "YELLOW", "RED").contains(flag)) {
             throw ApiException.badRequest("INVALID_FLAG", "flag 只能是 NONE、YELLOW 或 RED。");
         }
-        return service.list(user, agencyCode, status, flag, page, size);
+        return queries.list(user, agencyCode, status, flag, page, size);
     }
 
     @GetMapping("/{id}")
     LetterView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId,
                                     @AuthenticationPrincipal CurrentUser user) {
-        return service.download(id, documentId, user);
+        return queries.download(id, documentId, user);
     }
 
     @PostMapping("/{id}/draft")
     @Roles(Role.SUPERVISOR)
     LetterView draft(@PathVariable long id, @Valid @RequestBody LetterContent content, @AuthenticationPrincipal CurrentUser user) {
         service.submitDraft(id, user, content);
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/legal-review")
@@ -82,21 +86,21 @@ class LetterController {
     LetterView legalReview(@PathVariable long id, @Valid @RequestBody Decision decision,
                            @AuthenticationPrincipal CurrentUser user) {
         service.legalReview(id, user, decision.passed(), decision.reason());
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/sign")
     @Roles(Role.LEAD)
     LetterView sign(@PathVariable long id, @Valid @RequestBody Decision decision, @AuthenticationPrincipal CurrentUser user) {
         service.sign(id, user, decision.passed(), decision.reason());
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/receive")
     @Roles(Role.AGENCY)
     LetterView receive(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
         service.receive(id, user);
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping(path = "/{id}/reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -105,7 +109,7 @@ class LetterController {
                      @RequestParam(name = "files", required = false) List<MultipartFile> files,
                      @AuthenticationPrincipal CurrentUser user) {
         service.reply(id, user, text, files == null ? List.of() : files);
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping(path = "/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -113,7 +117,7 @@ class LetterController {
     LetterView replyText(@PathVariable long id, @Valid @RequestBody ReplyRequest request,
                          @AuthenticationPrincipal CurrentUser user) {
         service.reply(id, user, request.text(), List.of());
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/reply-review")
@@ -121,7 +125,7 @@ class LetterController {
     LetterView reviewReply(@PathVariable long id, @Valid @RequestBody Decision decision,
                            @AuthenticationPrincipal CurrentUser user) {
         service.reviewReply(id, user, decision.passed(), decision.reason());
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     record NewLetterRequest(@NotBlank @Size(max = 32) String agencyCode, @NotBlank String source,

@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
 @Component("letterDecisions")
 public class LetterDecisions {
 
-    private final LetterService service;
+    private final LetterAccess access;
 
-    LetterDecisions(LetterService service) {
-        this.service = service;
+    LetterDecisions(LetterAccess access) {
+        this.access = access;
     }
 
     public boolean rectificationRequired(DelegateExecution execution) {
-        return service.letterOf(execution).rectificationRequired();
+        return access.letterOf(execution).rectificationRequired();
     }
 }

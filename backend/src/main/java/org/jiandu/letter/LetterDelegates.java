@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The letter process's delegates and listeners: each calls {@link LetterService}. */
+/** The letter process's delegates and listeners: each calls the letter's step class. */
 final class LetterDelegates {
 
     private LetterDelegates() {
@@ -16,45 +16,47 @@ final class LetterDelegates {
     /** ${letterStarted}: the letter's agency as a variable (candidate group of its agency steps). */
     @Component("letterStarted")
     static class Started implements ExecutionListener {
-        private final LetterService service;
+        private final LetterSteps steps;
 
-        Started(LetterService service) {
-            this.service = service;
+        Started(LetterSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateExecution execution) {
-            service.onStarted(execution);
+            steps.onStarted(execution);
         }
     }
 
     /** ${letterTaskCheck}: validates and records what a completed step decided. */
     @Component("letterTaskCheck")
     static class TaskCheck implements TaskListener {
-        private final LetterService service;
+        private final LetterSteps steps;
 
-        TaskCheck(LetterService service) {
-            this.service = service;
+        TaskCheck(LetterSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            service.onTaskCompleted(task);
+            steps.onTaskCompleted(task);
         }
     }
 
     /** ${issueLetter}: number, render, store and serve the signed letter. */
     @Component("issueLetter")
     static class Issue implements JavaDelegate {
-        private final LetterService service;
+        private final LetterAccess access;
+        private final LetterIssuing issuing;
 
-        Issue(LetterService service) {
-            this.service = service;
+        Issue(LetterAccess access, LetterIssuing issuing) {
+            this.access = access;
+            this.issuing = issuing;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            String issuerCode = service.issue(service.idOf(execution));
+            String issuerCode = issuing.issue(access.letterOf(execution).id());
             execution.setVariable("issuerCode", issuerCode);
         }
     }
@@ -62,15 +64,15 @@ final class LetterDelegates {
     /** ${letterClosed}: the letter is closed. */
     @Component("letterClosed")
     static class Closed implements ExecutionListener {
-        private final LetterService service;
+        private final LetterSteps steps;
 
-        Closed(LetterService service) {
-            this.service = service;
+        Closed(LetterSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateExecution execution) {
-            service.close(service.idOf(execution));
+            steps.close(execution);
         }
     }
 }

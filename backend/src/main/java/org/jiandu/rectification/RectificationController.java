@@ -31,9 +31,11 @@ import org.springframework.web.multipart.MultipartFile;
 class RectificationController {
 
     private final RectificationService service;
+    private final RectificationQueries queries;
 
-    RectificationController(RectificationService service) {
+    RectificationController(RectificationService service, RectificationQueries queries) {
         this.service = service;
+        this.queries = queries;
     }
 
     @GetMapping
@@ -47,18 +49,18 @@ class RectificationController {
         if (flag != null && !List.of("NONE", "YELLOW", "RED").contains(flag)) {
             throw ApiException.badRequest("INVALID_FLAG", "flag 只能是 NONE、YELLOW 或 RED。");
         }
-        return service.list(user, agencyCode, letterId, status, flag, page, size);
+        return queries.list(user, agencyCode, letterId, status, flag, page, size);
     }
 
     @GetMapping("/{id}")
     RectificationView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId,
                                     @AuthenticationPrincipal CurrentUser user) {
-        return service.download(id, documentId, user);
+        return queries.download(id, documentId, user);
     }
 
     @PostMapping("/{id}/plan")
@@ -66,7 +68,7 @@ class RectificationController {
     RectificationView plan(@PathVariable long id, @Valid @RequestBody PlanRequest plan,
                            @AuthenticationPrincipal CurrentUser user) {
         service.submitPlan(id, user, plan);
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/progress")
@@ -74,7 +76,7 @@ class RectificationController {
     RectificationView progress(@PathVariable long id, @Valid @RequestBody TextRequest request,
                                @AuthenticationPrincipal CurrentUser user) {
         service.reportProgress(id, user, request.text());
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -83,7 +85,7 @@ class RectificationController {
                                  @RequestParam(name = "files", required = false) List<MultipartFile> files,
                                  @AuthenticationPrincipal CurrentUser user) {
         service.submitCompletion(id, user, text, files == null ? List.of() : files);
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,7 +93,7 @@ class RectificationController {
     RectificationView completionText(@PathVariable long id, @Valid @RequestBody TextRequest request,
                                      @AuthenticationPrincipal CurrentUser user) {
         service.submitCompletion(id, user, request.text(), List.of());
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/verification")
@@ -99,7 +101,7 @@ class RectificationController {
     RectificationView verify(@PathVariable long id, @Valid @RequestBody Verification verification,
                              @AuthenticationPrincipal CurrentUser user) {
         service.verify(id, user, verification.passed(), verification.onsiteCheck(), verification.reason());
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     record TextRequest(@NotBlank @Size(max = 20000) String text) {

@@ -17,75 +17,75 @@ final class RectificationDelegates {
     /** ${openRectification} (letter process): the rectification record, its number as variable. */
     @Component("openRectification")
     static class Open implements JavaDelegate {
-        private final RectificationService service;
+        private final NewRectifications rectifications;
 
-        Open(RectificationService service) {
-            this.service = service;
+        Open(NewRectifications rectifications) {
+            this.rectifications = rectifications;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariable("rectificationNo", service.open(execution.getProcessBusinessKey()));
+            execution.setVariable("rectificationNo", rectifications.open(execution.getProcessBusinessKey()));
         }
     }
 
     /** ${rectificationStarted}. */
     @Component("rectificationStarted")
     static class Started implements ExecutionListener {
-        private final RectificationService service;
+        private final RectificationSteps steps;
 
-        Started(RectificationService service) {
-            this.service = service;
+        Started(RectificationSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateExecution execution) {
-            service.onStarted(execution);
+            steps.onStarted(execution);
         }
     }
 
     /** ${rectificationTaskCheck}: validates and records what a completed step reported or decided. */
     @Component("rectificationTaskCheck")
     static class TaskCheck implements TaskListener {
-        private final RectificationService service;
+        private final RectificationSteps steps;
 
-        TaskCheck(RectificationService service) {
-            this.service = service;
+        TaskCheck(RectificationSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            service.onTaskCompleted(task);
+            steps.onTaskCompleted(task);
         }
     }
 
     /** ${progressReportOverdue}. */
     @Component("progressReportOverdue")
     static class ProgressOverdue implements JavaDelegate {
-        private final RectificationService service;
+        private final RectificationSteps steps;
 
-        ProgressOverdue(RectificationService service) {
-            this.service = service;
+        ProgressOverdue(RectificationSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            service.progressReportOverdue(service.rectificationOf(execution).id());
+            steps.progressReportOverdue(steps.rectificationOf(execution).id());
         }
     }
 
     /** ${rectificationClosed}. */
     @Component("rectificationClosed")
     static class Closed implements ExecutionListener {
-        private final RectificationService service;
+        private final RectificationSteps steps;
 
-        Closed(RectificationService service) {
-            this.service = service;
+        Closed(RectificationSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateExecution execution) {
-            service.close(service.rectificationOf(execution).id());
+            steps.close(steps.rectificationOf(execution).id());
         }
     }
 }

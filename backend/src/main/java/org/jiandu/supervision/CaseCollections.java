@@ -13,17 +13,19 @@ import org.springframework.stereotype.Component;
 @Component("supervisionCases")
 public class CaseCollections {
 
-    private final SupervisionCaseService service;
+    private final CaseAccess access;
+    private final CaseSteps steps;
 
-    CaseCollections(SupervisionCaseService service) {
-        this.service = service;
+    CaseCollections(CaseAccess access, CaseSteps steps) {
+        this.access = access;
+        this.steps = steps;
     }
 
     public List<String> participants(DelegateExecution execution) {
-        return service.participantIds(service.idOf(execution));
+        return steps.participantIds(access.caseOf(execution).id());
     }
 
     public List<String> letterNos(DelegateExecution execution) {
-        return service.letterNos(service.idOf(execution));
+        return steps.letterNos(access.caseOf(execution).id());
     }
 }

@@ -33,16 +33,25 @@ import org.springframework.web.multipart.MultipartFile;
 class CaseController {
 
     private final SupervisionCaseService service;
+    private final NewCases newCases;
+    private final CaseInvestigation investigation;
+    private final CaseDeliberation deliberation;
+    private final CaseQueries queries;
 
-    CaseController(SupervisionCaseService service) {
+    CaseController(SupervisionCaseService service, NewCases newCases, CaseInvestigation investigation,
+                   CaseDeliberation deliberation, CaseQueries queries) {
         this.service = service;
+        this.newCases = newCases;
+        this.investigation = investigation;
+        this.deliberation = deliberation;
+        this.queries = queries;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Roles({Role.SUPERVISOR, Role.LEAD})
     CaseView open(@Valid @RequestBody OpenCaseRequest request, @AuthenticationPrincipal CurrentUser user) {
-        return service.view(service.open(user, request).id(), user);
+        return queries.view(newCases.open(user, request).id(), user);
     }
 
     @GetMapping
@@ -50,25 +59,25 @@ class CaseController {
                        @RequestParam(required = false) String sourceRef, @RequestParam(required = false) String status,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                        @AuthenticationPrincipal CurrentUser user) {
-        return service.list(user, agencyCode, sourceType, sourceRef, status, page, size);
+        return queries.list(user, agencyCode, sourceType, sourceRef, status, page, size);
     }
 
     @GetMapping("/{id}")
     CaseView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId,
                                     @AuthenticationPrincipal CurrentUser user) {
-        return service.download(id, documentId, user);
+        return queries.download(id, documentId, user);
     }
 
     @PostMapping("/{id}/filing")
     @Roles(Role.LEAD)
     CaseView filing(@PathVariable long id, @Valid @RequestBody Approval approval, @AuthenticationPrincipal CurrentUser user) {
         service.approveFiling(id, user, approval.approved(), approval.reason());
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     @PostMapping(path = "/{id}/records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -77,7 +86,7 @@ class CaseController {
     CaseRecord record(@PathVariable long id, @RequestParam("kind") String kind, @RequestParam("content") String content,
                       @RequestParam(name = "file", required = false) MultipartFile file,
                       @AuthenticationPrincipal CurrentUser user) {
-        return service.addRecord(id, user, kind, content, file);
+        return investigation.addRecord(id, user, kind, content, file);
     }
 
     @PostMapping(path = "/{id}/records", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -85,31 +94,31 @@ class CaseController {
     @Roles(Role.SUPERVISOR)
     CaseRecord recordText(@PathVariable long id, @Valid @RequestBody RecordRequest request,
                           @AuthenticationPrincipal CurrentUser user) {
-        return service.addRecord(id, user, request.kind(), request.content(), null);
+        return investigation.addRecord(id, user, request.kind(), request.content(), null);
     }
 
     @PostMapping("/{id}/investigation/finish")
     @Roles(Role.SUPERVISOR)
     CaseView finishInvestigation(@PathVariable long id, @Valid @RequestBody Participants request,
                                  @AuthenticationPrincipal CurrentUser user) {
-        service.finishInvestigation(id, user, request.participants());
-        return service.view(id, user);
+        investigation.finishInvestigation(id, user, request.participants());
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/deliberation/participants")
     @Roles({Role.SUPERVISOR, Role.LEAD})
     CaseView addParticipant(@PathVariable long id, @Valid @RequestBody NewParticipant request,
                             @AuthenticationPrincipal CurrentUser user) {
-        service.addParticipant(id, user, request.userId());
-        return service.view(id, user);
+        deliberation.addParticipant(id, user, request.userId());
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/deliberation/opinion")
     @Roles({Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER})
     CaseView opinion(@PathVariable long id, @Valid @RequestBody OpinionRequest request,
                      @AuthenticationPrincipal CurrentUser user) {
-        service.giveOpinion(id, user, request.opinion());
-        return service.view(id, user);
+        deliberation.giveOpinion(id, user, request.opinion());
+        return queries.view(id, user);
     }
 
     @PostMapping("/{id}/decision")
@@ -117,7 +126,7 @@ class CaseController {
     CaseView decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
                     @AuthenticationPrincipal CurrentUser user) {
         service.decide(id, user, request);
-        return service.view(id, user);
+        return queries.view(id, user);
     }
 
     record Approval(@NotNull Boolean approved, @Size(max = 5000) String reason) {

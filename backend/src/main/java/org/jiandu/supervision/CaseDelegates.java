@@ -15,45 +15,45 @@ final class CaseDelegates {
     /** ${caseTaskCheck}: validates and records what a completed step decided. */
     @Component("caseTaskCheck")
     static class TaskCheck implements TaskListener {
-        private final SupervisionCaseService service;
+        private final CaseSteps steps;
 
-        TaskCheck(SupervisionCaseService service) {
-            this.service = service;
+        TaskCheck(CaseSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            service.onTaskCompleted(task);
+            steps.onTaskCompleted(task);
         }
     }
 
     /** ${caseClosed}: every letter and rectification of the case has closed. */
     @Component("caseClosed")
     static class Closed implements ExecutionListener {
-        private final SupervisionCaseService service;
+        private final CaseSteps steps;
 
-        Closed(SupervisionCaseService service) {
-            this.service = service;
+        Closed(CaseSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateExecution execution) {
-            service.close(execution, true);
+            steps.close(execution, true);
         }
     }
 
     /** ${caseNotFiled}: the lead refused to file the case. */
     @Component("caseNotFiled")
     static class NotFiled implements ExecutionListener {
-        private final SupervisionCaseService service;
+        private final CaseSteps steps;
 
-        NotFiled(SupervisionCaseService service) {
-            this.service = service;
+        NotFiled(CaseSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void notify(DelegateExecution execution) {
-            service.close(execution, false);
+            steps.close(execution, false);
         }
     }
 }

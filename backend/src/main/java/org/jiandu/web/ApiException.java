@@ -24,8 +24,14 @@ public class ApiException extends RuntimeException implements RuleViolation {
         this.fields = fields;
     }
 
-    /** 400 for a rule a feature enforced, with its code, message and the form fields at fault (if any). */
+    /**
+     * A rule a feature enforced, as a refusal: itself when it is one (with its own status), else 400 with its code,
+     * message and the form fields at fault (if any).
+     */
     public static ApiException refused(RuleViolation violation) {
+        if (violation instanceof ApiException refusal) {
+            return refusal;
+        }
         return new ApiException(HttpStatus.BAD_REQUEST, violation.code(), violation.getMessage(), violation.fields());
     }
 
@@ -43,6 +49,11 @@ public class ApiException extends RuntimeException implements RuleViolation {
 
     public static ApiException forbidden(String code, String message) {
         return new ApiException(HttpStatus.FORBIDDEN, code, message);
+    }
+
+    @Override
+    public int httpStatus() {
+        return status.value();
     }
 
     public HttpStatus status() {

@@ -91,13 +91,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The database chose this transaction as a deadlock's victim (MySQL/MariaDB 1213, SQLSTATE 40001) or it
-     * waited too long for a lock (1205): two people acted on the same record at once, and this one lost.
+     * waited too long for a lock (1205, or H2's 50200): two people acted on the same record at once, and this one lost.
      */
+    /** H2's (the embedded default's) "Timeout trying to lock table": its 1205. */
+    private static final int H2_LOCK_TIMEOUT = 50200;
+
     static boolean lostARace(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql) {
                 for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
-                    if ("40001".equals(next.getSQLState()) || next.getErrorCode() == 1213 || next.getErrorCode() == 1205) {
+                    if ("40001".equals(next.getSQLState()) || next.getErrorCode() == 1213 || next.getErrorCode() == 1205
+                            || next.getErrorCode() == H2_LOCK_TIMEOUT) {
                         return true;
                     }
                 }

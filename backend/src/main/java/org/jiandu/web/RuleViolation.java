@@ -9,6 +9,11 @@ public interface RuleViolation {
 
     String code();
 
+    /** The HTTP status every door answers with: 400 (a bad submission) unless the rule says otherwise (403: not you). */
+    default int httpStatus() {
+        return 400;
+    }
+
     String getMessage();
 
     /** The form fields at fault, key to a message in Chinese; empty when the rule is not about one field. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -21,13 +22,16 @@ import org.jiandu.identity.Actor;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.platform.EngineAccess;
 import org.jiandu.web.ApiException;
+import org.jiandu.web.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine side of a user action on a record whose process has the record's number as business key:
- * find the active task, check that the user is its assignee or in one of its candidate groups, and complete
- * it (the caller has checked the business rules, so the engine's own checks are not repeated).
+ * The engine side of a user action on a task, for every door of ours ({@code /api} feature endpoints,
+ * {@code /api/tasks}, a complaint's steps): find the active task of a record at a step, check that the user is its
+ * assignee or in one of its candidate groups, claim and complete it in the caller's transaction, and answer a lost
+ * race with 409 ({@link #complete(Task, Map, boolean)}). What a step checks and records on completion is done by its
+ * listeners, whichever door (Tasklist and {@code /engine-rest} reach the same listeners).
  */
 @Component
 public class ProcessTasks {
@@ -98,20 +102,61 @@ public class ProcessTasks {
     }
 
     /**
-     * Completes the task; a refusal of the task's completion listener reaches the caller as itself (a 4xx). A task
-     * of a candidate group is claimed by the actor first, as Tasklist does, so that the history names who completed it
-     * (and a completion that loses the race to another user's claim is a 409).
+     * Completes the task for our own service, which has checked the business rules and builds the variables from a
+     * typed request: the engine's authorization checks are off, the step's listeners (separation of duty, form, the
+     * feature's own record) still run. See {@link #complete(Task, Map, boolean)}.
      */
     public void complete(Task task, VariableMap variables) {
+        complete(task, variables, false);
+    }
+
+    /**
+     * Completes the task with a person's form submission ({@code /api/tasks}, a complaint's step): run as the caller,
+     * so that the engine's checks of a person's completion apply (the task's permissions, only the fields its step
+     * declares).
+     */
+    public void submit(Task task, Map<String, Object> fields) {
+        complete(task, fields, true);
+    }
+
+    /**
+     * The one completion path of every door of ours: a task of a candidate group is claimed by the actor first, as
+     * Tasklist does, so that the history names who completed it; then it is completed, and the step's listeners check
+     * who (separation of duty) and what (the form, the feature's rules) and record the decision and its audit row, all
+     * in the caller's transaction. A refusal of a listener reaches the caller as itself (its 4xx); a completion that
+     * loses the race to someone else's (the task claimed or completed meanwhile) is a 409, here and only here.
+     */
+    private void complete(Task task, Map<String, Object> variables, boolean asCaller) {
+        String actor = actorId();
         try {
-            String actor = actorId();
             if (task.getAssignee() == null && !Actor.SYSTEM.equals(actor)) {
-                engineAccess.withoutAuthorizationChecks(() -> taskService.claim(task.getId(), actor));
+                if (asCaller) {
+                    taskService.claim(task.getId(), actor);
+                } else {
+                    engineAccess.withoutAuthorizationChecks(() -> taskService.claim(task.getId(), actor));
+                }
             }
-            engineAccess.withoutAuthorizationChecks(() -> taskService.complete(task.getId(), variables));
+            if (asCaller) {
+                taskService.complete(task.getId(), variables);
+            } else {
+                engineAccess.withoutAuthorizationChecks(() -> taskService.complete(task.getId(), variables));
+            }
         } catch (ProcessEngineException e) {
-            throw refusalIn(e).orElseThrow(() -> e);
+            Optional<ApiException> refusal = refusalIn(e);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
+            if (RuleViolation.in(e).isEmpty() && (e instanceof TaskAlreadyClaimedException || gone(task.getId()))) {
+                // someone claimed or completed it between our look-up and the engine's: a lost race, not a refusal
+                throw ApiException.conflict("CONCURRENT_CHANGE", "该待办刚被他人办理，请刷新后重试。");
+            }
+            throw e;
         }
+    }
+
+    /** Whether the task is no longer open (completed or ended by someone else). */
+    private boolean gone(String taskId) {
+        return engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery().taskId(taskId).count()) == 0;
     }
 
     private static Optional<ApiException> refusalIn(Throwable e) {

@@ -1,5 +1,5 @@
 /**
- * Workflow helpers (流程办理): find the active task of a record, check that the user may work it, complete it
- * with decisions and transient texts, and show a record's current steps.
+ * Workflow (流程办理): the step catalogue of every process's user tasks ({@link org.jiandu.workflow.StepCatalogue}), the
+ * one path that completes a task for every door ({@link org.jiandu.workflow.ProcessTasks}), and separation of duty.
  */
 package org.jiandu.workflow;

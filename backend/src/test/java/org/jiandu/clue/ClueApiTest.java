@@ -72,7 +72,7 @@ class ClueApiTest extends IntegrationTest {
     FormService formService;
 
     @Autowired
-    ClueService clueService;
+    ClueProposals proposals;
 
     @Autowired
     UserDirectory userDirectory;
@@ -287,7 +287,7 @@ class ClueApiTest extends IntegrationTest {
         assertThat(post("agency-scj", "/api/clues", Map.of("categoryCode", "BRIBERY", "facts", "事实",
                 "personsInvolved", "某人")).status()).isEqualTo(404);
         ClueProposal blankFacts = new ClueProposal(null, null, "BRIBERY", "  ", "某人", null, null, null);
-        assertThatThrownBy(() -> clueService.propose(blankFacts, userDirectory.load("supervisor").orElseThrow()))
+        assertThatThrownBy(() -> proposals.propose(blankFacts, userDirectory.load("supervisor").orElseThrow()))
                 .isInstanceOf(ApiException.class).hasMessageContaining("事实");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM clue", Integer.class)).isEqualTo(before);
 

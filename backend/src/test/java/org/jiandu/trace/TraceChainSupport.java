@@ -90,6 +90,10 @@ abstract class TraceChainSupport extends IntegrationTest {
                  List<String> processInstanceIds) {
     }
 
+    /** A second section chief: the clue the lead proposes at the 督办 is approved by another lead (separation of duty). */
+    static final String SECOND_LEAD = "lead2";
+    private static final String SECOND_LEAD_PASSWORD = "second-lead-1";
+
     private static final byte[] PDF = "%PDF-1.4 evidence".getBytes(StandardCharsets.US_ASCII);
     private static Chain chain;
 
@@ -122,6 +126,11 @@ abstract class TraceChainSupport extends IntegrationTest {
     }
 
     private Chain build() {
+        if (userDirectory.load(SECOND_LEAD).isEmpty()) {
+            Response created = post("admin", "/api/admin/users", Map.of("userId", SECOND_LEAD, "displayName", "王伟（副科长）",
+                    "password", SECOND_LEAD_PASSWORD, "orgCode", "SFJ-JDK", "roles", List.of("lead")));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        }
         // complaint → accepted → investigated → case proposed and approved: the case opens itself
         String trackingNo = publicComplaint();
         long complaintId = jdbc.queryForObject("SELECT id FROM complaint WHERE tracking_no = ?", Long.class, trackingNo);
@@ -179,7 +188,9 @@ abstract class TraceChainSupport extends IntegrationTest {
 
         // the clue: legal review, the lead's approval (transfer letter), receipt and outcome by the commission
         ok(post("legal", "/api/clues/" + clueId + "/legal-review", Map.of("passed", true, "opinion", Markers.CLUE_LEGAL)));
-        ok(post("lead", "/api/clues/" + clueId + "/approval", Map.of("approved", true, "opinion", Markers.CLUE_APPROVAL)));
+        // the lead proposed it at the 督办, so another lead approves it (separation of duty)
+        ok(callWithPassword(org.springframework.http.HttpMethod.POST, SECOND_LEAD, SECOND_LEAD_PASSWORD,
+                "/api/clues/" + clueId + "/approval", Map.of("approved", true, "opinion", Markers.CLUE_APPROVAL)));
         ok(post("discipline", "/api/clues/" + clueId + "/receipt", Map.of("note", Markers.RECEIPT)));
         ok(post("discipline", "/api/clues/" + clueId + "/outcome", Map.of("kind", "TALK_REMINDER", "text", Markers.OUTCOME)));
 

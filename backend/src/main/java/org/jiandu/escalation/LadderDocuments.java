@@ -1,0 +1,132 @@
+package org.jiandu.escalation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.jiandu.audit.AuditLog;
+import org.jiandu.document.DocType;
+import org.jiandu.document.DocumentNumbers;
+import org.jiandu.document.DocumentStore;
+import org.jiandu.document.OfficialDocument;
+import org.jiandu.document.OfficialDocumentWriter;
+import org.jiandu.document.StoredDocument;
+import org.jiandu.identity.OrgUnit;
+import org.jiandu.identity.OrgUnitMapper;
+import org.jiandu.notification.NotificationKind;
+import org.jiandu.notification.Notifications;
+import org.jiandu.workflow.ProcessTasks;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ladder's numbered documents: the reminder notice (催办通知) with its grace term, and the public notice (通报). */
+@Service
+class LadderDocuments {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final EscalationRows rows;
+    private final EscalationMapper mapper;
+    private final EscalationCalendar calendar;
+    private final LadderDocument documents;
+    private final Notifications notifications;
+    private final AuditLog auditLog;
+    private final ProcessTasks tasks;
+    private final Clock clock;
+
+    LadderDocuments(EscalationRows rows, EscalationMapper mapper, EscalationCalendar calendar,
+                    LadderDocument documents, Notifications notifications, AuditLog auditLog, ProcessTasks tasks,
+                    Clock clock) {
+        this.rows = rows;
+        this.mapper = mapper;
+        this.calendar = calendar;
+        this.documents = documents;
+        this.notifications = notifications;
+        this.auditLog = auditLog;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** At the deadline: a numbered reminder notice to the agency granting the grace term. */
+    @Transactional
+    public StoredDocument issueReminderNotice(String recordType, String recordNo, String agencyCode, String issuerCode,
+                                              String taskName, Date due) {
+        OrgUnit agency = documents.org(agencyCode);
+        Date graceEnd = calendar.graceEnd(due);
+        String title = "关于督促办理" + taskName + "事项的催办通知";
+        StoredDocument document = documents.issue(recordType, recordNo, issuerCode, DocType.REMINDER_NOTICE, title,
+                agency.name(), List.of(
+                "你单位应于" + day(due) + "前办理的" + recordNo + "号事项（" + taskName + "）已到期，至今未见办理结果。",
+                "请于" + day(graceEnd) + "前办理完毕并将结果报送我单位。逾期仍未办理的，我单位将予以督办，并可视情予以通报。"));
+        String docNo = document.docNo();
+        rows.insert(recordType, recordNo, agencyCode, "REMINDER", taskName, docNo, document.id(), null, null, null, "system");
+        notifications.notifyGroup(agency.groupId(), NotificationKind.URGE, "催办通知 " + docNo,
+                taskName + "已到期，请于" + day(graceEnd) + "前办理完毕。", recordType, recordNo);
+        auditLog.record(recordType, recordNo, "REMINDER_NOTICE_ISSUED", Map.of("docNo", docNo, "task", taskName,
+                "graceEnd", day(graceEnd), "sha256", document.sha256()));
+        return document;
+    }
+
+    /** A public notice (通报) on the agency, numbered and recorded on it. */
+    @Transactional
+    public StoredDocument issuePublicNotice(String recordType, String recordNo, String agencyCode, String issuerCode,
+                                            String taskName) {
+        OrgUnit agency = documents.org(agencyCode);
+        String title = "关于" + agency.name() + "逾期未办理监督事项的通报";
+        StoredDocument document = documents.issue(recordType, recordNo, issuerCode, DocType.PUBLIC_NOTICE, title,
+                "各有关单位", List.of(
+                agency.name() + "对" + recordNo + "号事项（" + taskName + "）经催办后在宽限期内仍未办理，现予通报。",
+                "请" + agency.name() + "立即办理并报送结果，各单位引以为戒，严格按期办理监督事项。"));
+        String docNo = document.docNo();
+        mapper.insertPublicNotice(agencyCode, recordType, recordNo, docNo, document.id(), LocalDateTime.now(clock).withNano(0));
+        rows.insert(recordType, recordNo, agencyCode, "PUBLIC_NOTICE", taskName, docNo, document.id(), true, null, null,
+                tasks.actorId());
+        notifications.notifyGroup(agency.groupId(), NotificationKind.INFO, "通报 " + docNo, title, recordType, recordNo);
+        auditLog.record(recordType, recordNo, "PUBLIC_NOTICE_ISSUED", Map.of("docNo", docNo, "agency", agencyCode,
+                "sha256", document.sha256()));
+        return document;
+    }
+
+    private String day(Date date) {
+        return date.toInstant().atZone(clock.getZone()).toLocalDate().format(DAY);
+    }
+
+    /** A numbered document of the ladder: the issuer's next number, rendered in the official layout, stored. */
+    @Component
+    static class LadderDocument {
+
+        private final DocumentNumbers numbers;
+        private final OfficialDocumentWriter writer;
+        private final DocumentStore store;
+        private final OrgUnitMapper orgs;
+        private final Clock clock;
+
+        LadderDocument(DocumentNumbers numbers, OfficialDocumentWriter writer, DocumentStore store, OrgUnitMapper orgs,
+                       Clock clock) {
+            this.numbers = numbers;
+            this.writer = writer;
+            this.store = store;
+            this.orgs = orgs;
+            this.clock = clock;
+        }
+
+        StoredDocument issue(String recordType, String recordNo, String issuerCode, DocType type, String title,
+                             String addressee, List<String> paragraphs) {
+            OrgUnit issuer = org(issuerCode);
+            LocalDate today = LocalDate.now(clock);
+            String docNo = numbers.next(issuer, type, today.getYear());
+            byte[] docx = writer.write(new OfficialDocument(issuer.name(), docNo, title, addressee, paragraphs,
+                    List.of(), issuer.name(), today));
+            return store.storeGenerated(recordType, recordNo, type, docNo, title, docx);
+        }
+
+        OrgUnit org(String code) {
+            return orgs.findByCode(code).orElseThrow(() -> new IllegalStateException("Unknown organisation " + code));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.jiandu.letter;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.jiandu.audit.AuditLog;
+import org.jiandu.deadline.Deadlines;
+import org.jiandu.document.DocType;
+import org.jiandu.document.DocumentNumbers;
+import org.jiandu.document.DocumentStore;
+import org.jiandu.document.OfficialDocument;
+import org.jiandu.document.OfficialDocumentWriter;
+import org.jiandu.document.StoredDocument;
+import org.jiandu.identity.OrgUnit;
+import org.jiandu.notification.NotificationKind;
+import org.jiandu.notification.Notifications;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service task after signing, in the signing's transaction: takes the document number, renders the letter,
+ * stores it with its SHA-256 and serves it on the agency.
+ */
+@Component
+class LetterIssuing {
+
+    private final LetterMapper mapper;
+    private final LetterAccess access;
+    private final Issuers issuers;
+    private final DocumentNumbers numbers;
+    private final LetterDocument document;
+    private final Notifications notifications;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    LetterIssuing(LetterMapper mapper, LetterAccess access, Issuers issuers, DocumentNumbers numbers,
+                  LetterDocument document, Notifications notifications, AuditLog auditLog, Clock clock) {
+        this.mapper = mapper;
+        this.access = access;
+        this.issuers = issuers;
+        this.numbers = numbers;
+        this.document = document;
+        this.notifications = notifications;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Issues the letter; returns the issuing body's code. */
+    String issue(long id) {
+        LetterRow letter = mapper.find(id).orElseThrow();
+        OrgUnit issuer = issuers.ofUser(letter.signedBy());
+        OrgUnit agency = access.agency(letter.agencyCode());
+        LocalDate today = LocalDate.now(clock);
+        String docNo = numbers.next(issuer, DocType.SUGGESTION_LETTER, today.getYear());
+        StoredDocument stored = document.store(letter, issuer, agency, docNo, today);
+        mapper.markIssued(id, issuer.code(), docNo, stored.id());
+        // the new-task notice of Task_ReceiveLetter, in the letter's words (its number): see LetterStep.RECEIVE
+        notifications.notifyGroup(agency.groupId(), NotificationKind.NEW_TASK, "收到监督建议书 " + docNo,
+                letter.title() + "，请及时签收。", LetterService.RECORD, letter.letterNo());
+        auditLog.record(LetterService.RECORD, letter.letterNo(), "LETTER_ISSUED", Map.of("docNo", docNo,
+                "documentId", stored.id(), "sha256", stored.sha256()));
+        return issuer.code();
+    }
+
+    /** The letter as a document (文书): rendered in the official layout and stored with its SHA-256. */
+    @Component
+    static class LetterDocument {
+
+        private final OfficialDocumentWriter writer;
+        private final DocumentStore store;
+        private final Deadlines deadlines;
+
+        LetterDocument(OfficialDocumentWriter writer, DocumentStore store, Deadlines deadlines) {
+            this.writer = writer;
+            this.store = store;
+            this.deadlines = deadlines;
+        }
+
+        StoredDocument store(LetterRow letter, OrgUnit issuer, OrgUnit agency, String docNo, LocalDate today) {
+            byte[] docx = writer.write(new OfficialDocument(issuer.name(), docNo, letter.title(), agency.name(),
+                    paragraphs(letter), List.of(), issuer.name(), today));
+            return store.storeGenerated(LetterService.RECORD, letter.letterNo(), DocType.SUGGESTION_LETTER, docNo,
+                    letter.title(), docx);
+        }
+
+        private List<String> paragraphs(LetterRow letter) {
+            List<String> paragraphs = new ArrayList<>(Arrays.stream(letter.body().split("\\R"))
+                    .map(String::strip).filter(line -> !line.isEmpty()).toList());
+            int days = letter.replyDays() != null ? letter.replyDays() : deadlines.policy("letter.reply").days();
+            paragraphs.add("请你单位自收到本建议书之日起" + days + "日内，将办理情况书面回复我单位"
+                    + (letter.rectificationRequired() ? "，并按要求报送整改方案，落实整改。" : "。"));
+            return paragraphs;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.jiandu.letter;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jiandu.document.DocumentStore;
+import org.jiandu.document.StoredDocument;
+import org.jiandu.escalation.EscalationService;
+import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Role;
+import org.jiandu.web.ApiException;
+import org.jiandu.web.Page;
+import org.jiandu.workflow.ProcessTasks;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a reader sees of letters: one letter with its steps, decisions, replies and documents, and the list. */
+@Service
+class LetterQueries {
+
+    private final LetterMapper mapper;
+    private final LetterAccess access;
+    private final ProcessTasks tasks;
+    private final EscalationService escalations;
+    private final DocumentStore store;
+    private final Clock clock;
+
+    LetterQueries(LetterMapper mapper, LetterAccess access, ProcessTasks tasks, EscalationService escalations,
+                  DocumentStore store, Clock clock) {
+        this.mapper = mapper;
+        this.access = access;
+        this.tasks = tasks;
+        this.escalations = escalations;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public LetterView view(long id, CurrentUser user) {
+        LetterRow letter = access.visible(id, user);
+        boolean agencyView = !LetterService.isInternal(user);
+        List<LetterDecision> decisions = mapper.decisions(id).stream().filter(d -> !agencyView || !d.internal()).toList();
+        List<ProcessTasks.Step> steps = tasks.steps(letter.letterNo()).stream()
+                .filter(step -> !agencyView || !step.taskKey().endsWith("Supervise")).toList();
+        return new LetterView(letter, access.agencyName(letter.agencyCode()),
+                escalations.flag(letter.receivedAt(), currentDue(letter)), steps,
+                decisions, mapper.replies(id), escalations.of(LetterService.RECORD, letter.letterNo(), agencyView),
+                store.list(LetterService.RECORD, letter.letterNo()));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<LetterView.Summary> list(CurrentUser user, String agencyCode, String status, String flag, int page, int size) {
+        boolean agencyView = !LetterService.isInternal(user);
+        if (agencyView && !user.has(Role.AGENCY)) {
+            return new Page<>(List.of(), 0, page, size);
+        }
+        LetterMapper.ListFilter filter = new LetterMapper.ListFilter(agencyView ? user.org().code() : agencyCode,
+                status, flag, agencyView, LocalDateTime.now(clock), escalations.yellowBound(),
+                escalations.yellowStartedBefore());
+        var flags = escalations.flags();
+        List<LetterView.Summary> items = mapper.list(filter, Page.offset(page, size), size).stream()
+                .map(row -> new LetterView.Summary(row.id(), row.letterNo(), row.docNo(), row.agencyCode(), row.title(),
+                        row.status(), row.replyDue(), flags.apply(row.receivedAt(), currentDue(row))))
+                .toList();
+        return new Page<>(items, mapper.count(filter), page, size);
+    }
+
+    @Transactional
+    public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
+        LetterRow letter = access.visible(id, user);
+        StoredDocument document = store.find(documentId)
+                .filter(doc -> LetterService.RECORD.equals(doc.recordType()) && letter.letterNo().equals(doc.recordNo()))
+                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
+        return store.download(document);
+    }
+
+    private static LocalDateTime currentDue(LetterRow letter) {
+        return LetterStatus.RECEIVED.name().equals(letter.status()) ? letter.replyDue() : null;
+    }
+}

@@ -1,0 +1,111 @@
+package org.jiandu.letter;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.jiandu.audit.AuditLog;
+import org.jiandu.identity.CurrentUser;
+import org.jiandu.identity.Role;
+import org.jiandu.platform.EngineAccess;
+import org.jiandu.sequence.Sequences;
+import org.jiandu.web.ApiException;
+import org.jiandu.workflow.RecordOpened;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opening a letter: its number, its row, its audit row and (unless a case's call activity starts it) its process. */
+@Service
+public class NewLetters {
+
+    private final LetterMapper mapper;
+    private final LetterAccess access;
+    private final Sequences sequences;
+    private final RuntimeService runtimeService;
+    private final EngineAccess engineAccess;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    NewLetters(LetterMapper mapper, LetterAccess access, Sequences sequences, RuntimeService runtimeService,
+               EngineAccess engineAccess, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+        this.mapper = mapper;
+        this.access = access;
+        this.sequences = sequences;
+        this.runtimeService = runtimeService;
+        this.engineAccess = engineAccess;
+        this.auditLog = auditLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A letter started on its own (from a complaint's proposal or directly by a supervisor). */
+    @Transactional
+    public LetterRow create(CurrentUser user, LetterContent content, String sourceType, String sourceRef) {
+        if (!user.hasAny(Role.SUPERVISOR, Role.LEAD)) {
+            throw ApiException.forbidden("FORBIDDEN", "您没有执行此操作的权限。");
+        }
+        if (!"COMPLAINT".equals(sourceType) && !"DIRECT".equals(sourceType)) {
+            throw ApiException.badRequest("INVALID_SOURCE", "建议书来源只能是 COMPLAINT（投诉举报）或 DIRECT（直接制发）。");
+        }
+        if ("COMPLAINT".equals(sourceType) && (sourceRef == null || sourceRef.isBlank())) {
+            throw ApiException.badRequest("SOURCE_REF_REQUIRED", "来源为投诉举报时须填写投诉举报编号。");
+        }
+        return start(sourceType, sourceRef, content, user.userId());
+    }
+
+    /**
+     * A letter a lead's approval of a complaint's proposal starts, its draft written from the complaint; the
+     * supervisor's draft step (the first) completes it. Announced as {@link RecordOpened}, so that the complaint shows it.
+     */
+    @Transactional
+    public LetterRow createForComplaint(String trackingNo, LetterContent draft, String userId) {
+        return start("COMPLAINT", trackingNo, draft, userId);
+    }
+
+    /** A letter decided by a case: written now, started by the case's call activity. */
+    @Transactional
+    public String createForCase(String caseNo, LetterContent content, String userId) {
+        return insert(caseNo, "CASE", caseNo, content, userId);
+    }
+
+    private LetterRow start(String sourceType, String sourceRef, LetterContent content, String userId) {
+        String letterNo = insert(null, sourceType, sourceRef, content, userId);
+        engineAccess.withoutAuthorizationChecks(() -> runtimeService.startProcessInstanceByKey(LetterService.PROCESS, letterNo));
+        LetterRow letter = mapper.findByNo(letterNo).orElseThrow();
+        if ("COMPLAINT".equals(sourceType)) {
+            events.publishEvent(new RecordOpened("COMPLAINT", letter.sourceRef(), RecordOpened.SUGGESTION_LETTER,
+                    letter.id(), letterNo));
+        }
+        return letter;
+    }
+
+    private String insert(String caseNo, String sourceType, String sourceRef, LetterContent content, String userId) {
+        access.agency(content.agencyCode());
+        int year = LocalDate.now(clock).getYear();
+        LetterMapper.NewLetter row = new LetterMapper.NewLetter();
+        row.letterNo = "JY-" + year + "-" + String.format("%06d", sequences.next("LETTER|" + year));
+        row.caseNo = caseNo;
+        row.sourceType = sourceType;
+        row.sourceRef = sourceRef;
+        row.agencyCode = content.agencyCode();
+        row.title = content.title().strip();
+        row.body = content.body().strip();
+        row.replyDays = content.replyDays();
+        row.rectificationRequired = content.rectificationRequired();
+        row.status = LetterStatus.DRAFTING.name();
+        row.createdBy = userId;
+        row.createdAt = LocalDateTime.now(clock).withNano(0);
+        mapper.insert(row);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("agency", row.agencyCode);
+        changes.put("title", row.title);
+        changes.put("source", sourceType + (sourceRef == null ? "" : ":" + sourceRef));
+        auditLog.record(LetterService.RECORD, row.letterNo, "LETTER_CREATED", changes);
+        return row.letterNo;
+    }
+}
