@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Base of the integration tests: the whole application on a random port, over H2 in memory by
  * default or over MySQL / MariaDB with {@code SPRING_PROFILES_ACTIVE=mysql} and {@code JIANDU_DB_URL}
  * (as {@code .ci/run} does). Demo users are present (password {@code demo}); the job executor is off,
- * so timers fire only when a test executes their jobs after moving the clock.
+ * so timers fire only when a test executes their jobs after moving the clock; so is the audit sealer's sweep.
  *
  * <p>All integration tests share this one configuration and thus one application context and one
  * engine: tests must not assume an empty database, and must create the records they look at.
@@ -32,6 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "jiandu.demo.enabled=true",
         "jiandu.clock.adjustable=true",
         "camunda.bpm.job-execution.enabled=false",
+        // like the job executor, the audit sealer's background sweep is off: rows are sealed right after their
+        // commit, and a test that wants a sweep calls it (audit.AuditSealingTest)
+        "jiandu.audit.seal-interval=PT24H",
         // the tests stand behind a proxy on this machine: X-Forwarded-For names the client (security.TrustedProxiesTest
         // checks the default, where no proxy is trusted)
         "jiandu.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1"
