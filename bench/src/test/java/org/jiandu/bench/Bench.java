@@ -90,8 +90,13 @@ final class Bench {
         // for this benchmark-only process and nothing else. A second run finds the grant there already.
         authorize("{\"type\":1,\"userId\":\"admin\",\"resourceType\":6,\"resourceId\":\"" + key + "\","
                 + "\"permissions\":[\"READ\",\"CREATE_INSTANCE\",\"READ_INSTANCE\",\"READ_TASK\",\"TASK_WORK\"]}");
-        authorize("{\"type\":1,\"userId\":\"admin\",\"resourceType\":8,\"resourceId\":\"*\",\"permissions\":[\"CREATE\"]}");
+        if (!instanceGrant) {
+            instanceGrant = true;
+            authorize("{\"type\":1,\"userId\":\"admin\",\"resourceType\":8,\"resourceId\":\"*\",\"permissions\":[\"CREATE\"]}");
+        }
     }
+
+    private static boolean instanceGrant;
 
     private static void authorize(String json) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(BASE_URL + "/engine-rest/authorization/create"))
