@@ -6,7 +6,7 @@ Walks one complaint through /api, single-threaded, and reads the server's statem
 The job executor's polling adds a few statements in the background; each step is measured twice over two
 complaints and the smaller count is kept.
 """
-import base64, json, os, subprocess, sys, urllib.request, uuid, datetime
+import base64, json, os, subprocess, sys, urllib.error, urllib.request, uuid, datetime
 
 BASE = sys.argv[1]
 DB = dict(host=sys.argv[2], port=sys.argv[3], user=sys.argv[4], password=sys.argv[5])
@@ -27,7 +27,8 @@ def call(user, method, path, body=None):
         "Authorization": "Basic " + base64.b64encode(f"{user}:demo".encode()).decode(),
         "Content-Type": "application/json", "Accept": "application/json"})
     with urllib.request.urlopen(req) as r:
-        return json.loads(r.read() or b"null")
+        raw = r.read()
+        return json.loads(raw) if raw else None
 
 
 def measured(name, fn, results):
@@ -65,9 +66,52 @@ def flow(results):
                  results)
 
 
+def engine_baseline(tasks=8):
+    """The same number of user tasks on the bare engine, through /engine-rest (as the flow-ratio scenario)."""
+    key = "benchEngine%d" % tasks
+    items = "".join('<bpmn:userTask id="Task_%d" camunda:candidateGroups="admin"/><bpmn:sequenceFlow id="F_%d" '
+                    'sourceRef="%s" targetRef="Task_%d"/>' % (i, i, "Start" if i == 1 else "Task_%d" % (i - 1), i)
+                    for i in range(1, tasks + 1))
+    bpmn = ('<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" '
+            'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="http://jiandu.org/bench">'
+            '<bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1"><bpmn:startEvent id="Start"/>%s'
+            '<bpmn:endEvent id="End"/><bpmn:sequenceFlow id="F_End" sourceRef="Task_%d" targetRef="End"/>'
+            '</bpmn:process></bpmn:definitions>') % (key, items, tasks)
+    boundary = "bench" + uuid.uuid4().hex
+    body = ("--%s\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n%s\r\n--%s\r\n"
+            "Content-Disposition: form-data; name=\"data\"; filename=\"%s.bpmn\"\r\nContent-Type: application/xml\r\n\r\n"
+            "%s\r\n--%s--\r\n") % (boundary, key, boundary, key, bpmn, boundary)
+    auth = "Basic " + base64.b64encode(b"admin:demo").decode()
+    req = urllib.request.Request(BASE + "/engine-rest/deployment/create", data=body.encode(), method="POST",
+                                 headers={"Authorization": auth, "Content-Type": "multipart/form-data; boundary=" + boundary})
+    urllib.request.urlopen(req).read()
+    for grant in ({"type": 1, "userId": "admin", "resourceType": 6, "resourceId": key,
+                   "permissions": ["READ", "CREATE_INSTANCE", "READ_INSTANCE", "READ_TASK", "TASK_WORK"]},
+                  {"type": 1, "userId": "admin", "resourceType": 8, "resourceId": "*", "permissions": ["CREATE"]}):
+        try:
+            call("admin", "POST", "/engine-rest/authorization/create", grant)
+        except urllib.error.HTTPError:
+            pass  # already granted
+    return key
+
+
+def engine_flow(results, key, tasks=8):
+    started = measured("engine: start instance", lambda: call(
+        "admin", "POST", "/engine-rest/process-definition/key/%s/start" % key,
+        {"businessKey": "BENCH-" + uuid.uuid4().hex}), results)
+    for _ in range(tasks):
+        found = measured("engine: find task (GET /engine-rest/task)", lambda: call(
+            "admin", "GET", "/engine-rest/task?processInstanceId=" + started["id"]), results)
+        measured("engine: complete task", lambda: call(
+            "admin", "POST", "/engine-rest/task/%s/complete" % found[0]["id"], {}), results)
+
+
 results = {}
 flow(results)
 flow(results)
+key = engine_baseline()
+engine_flow(results, key)
+engine_flow(results, key)
 print("%-40s %8s %8s %8s %8s %8s %9s" % ("step", "select", "insert", "update", "delete", "commit", "questions"))
 total = 0
 for name, d in results.items():
