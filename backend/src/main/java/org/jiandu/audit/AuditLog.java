@@ -6,10 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jiandu.identity.Actor;
 import org.jiandu.web.ApiException;
@@ -153,7 +155,7 @@ public class AuditLog {
         String expectedPrev = startHash;
         long expectedSeq = from + 1;
         long checked = 0;
-        java.util.ArrayDeque<AuditMapper.Batch> batches = new java.util.ArrayDeque<>(mapper.findBatchesAfter(from));
+        ArrayDeque<AuditMapper.Batch> batches = new ArrayDeque<>(mapper.findBatchesAfter(from));
         List<String> batchLeaves = new ArrayList<>();
         AuditMapper.Batch closed = null;
         List<String> closedLeaves = null;
@@ -278,13 +280,13 @@ public class AuditLog {
      * Empty while the row is not sealed.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<InclusionProof> proof(long id) {
+    public Optional<InclusionProof> proof(long id) {
         AuditEntry row = mapper.findById(id);
         if (row == null) {
             throw ApiException.notFound("AUDIT_ROW_NOT_FOUND", "没有编号为 " + id + " 的审计记录。");
         }
         if (row.seqNo() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         AuditMapper.Batch batch = mapper.findBatch(batchNoOf(row));
         if (batch == null) {
@@ -292,7 +294,7 @@ public class AuditLog {
         }
         List<String> leaves = mapper.rowHashesBetween(batch.firstSeq(), batch.lastSeq());
         int index = (int) (row.seqNo() - batch.firstSeq());
-        return java.util.Optional.of(new InclusionProof(row.id(), row.seqNo(), row.rowHash(), batch.batchNo(), index,
+        return Optional.of(new InclusionProof(row.id(), row.seqNo(), row.rowHash(), batch.batchNo(), index,
                 leaves.size(), MerkleTree.inclusionProof(leaves, index), batch.merkleRoot(), batch.sealedAt()));
     }
 
