@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Base of the integration tests: the whole application on a random port, over H2 in memory by
  * default or over MySQL / MariaDB with {@code SPRING_PROFILES_ACTIVE=mariadb-test} and {@code JIANDU_DB_URL}
  * (as {@code .ci/run} does). Demo users are present (password {@code demo}); the job executor is off,
- * so timers fire only when a test executes their jobs after moving the clock.
+ * so timers fire only when a test executes their jobs after moving the clock; so is the audit sealer's sweep.
  *
  * <p>All integration tests share this one configuration and thus one application context and one
  * engine: tests must not assume an empty database, and must create the records they look at.
@@ -33,6 +33,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "jiandu.demo.enabled=true",
         "jiandu.clock.adjustable=true",
         "camunda.bpm.job-execution.enabled=false",
+        // like the job executor, the audit sealer's background sweep is off: rows are sealed right after their
+        // commit, and a test that wants a sweep calls it (audit.AuditSealingTest)
+        "jiandu.audit.seal-interval=PT24H",
         // archive packages are written where a test asks for them (archive.ArchiveRetentionTest), not by the sweep
         "jiandu.archive.sweep-enabled=false",
         "jiandu.archive.dir=target/test-archive",

@@ -8,7 +8,9 @@ import org.jiandu.audit.AuditEntry;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
+import org.jiandu.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,10 +28,29 @@ class AuditController {
         this.auditLog = auditLog;
     }
 
-    /** Walks the hash chain; reports the first row that was changed, deleted or inserted behind our back. */
+    /**
+     * Walks the hash chain; reports the first row that was changed, deleted or inserted behind our back, and the
+     * rows not yet sealed into the chain (how many, how long the oldest has waited). {@code ?from=checkpoint}
+     * walks only what was sealed since the last intact walk.
+     */
     @GetMapping("/verify")
-    AuditLog.ChainVerification verify() {
-        return auditLog.verify();
+    AuditLog.ChainVerification verify(@RequestParam(required = false) String from) {
+        if (from == null || from.isBlank()) {
+            return auditLog.verify();
+        }
+        if (!"checkpoint".equals(from)) {
+            throw ApiException.badRequest("INVALID_VERIFY_FROM", "from 只能是 checkpoint（自上次校验的检查点起校验）。");
+        }
+        return auditLog.verifyFromCheckpoint();
+    }
+
+    /**
+     * The RFC 6962 inclusion proof of one row in its sealed batch; 409 while the row waits for the sealer.
+     */
+    @GetMapping("/{id}/proof")
+    AuditLog.InclusionProof proof(@PathVariable long id) {
+        return auditLog.proof(id).orElseThrow(() -> ApiException.conflict("AUDIT_ROW_NOT_SEALED",
+                "该审计记录尚未封存进审计链，请稍后再取包含证明。"));
     }
 
     /**
