@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.Context;
  * Audit rows are written unsealed (issue 15): the columns the sealer fills become nullable. The only migration in
  * Java, because H2 and MySQL spell "drop NOT NULL" differently; everything else is in db/migration's SQL.
  */
-public class V15_2__AuditRowsWrittenUnsealed extends BaseJavaMigration {
+public class V7_4__AuditRowsWrittenUnsealed extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
