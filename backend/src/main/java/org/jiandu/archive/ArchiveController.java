@@ -15,29 +15,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ArchiveController {
 
-    private final Archiver archiver;
+    private final ArchiveVerifier verifier;
+    private final ArchiveSweep sweep;
 
-    ArchiveController(Archiver archiver) {
-        this.archiver = archiver;
+    ArchiveController(ArchiveVerifier verifier, ArchiveSweep sweep) {
+        this.verifier = verifier;
+        this.sweep = sweep;
     }
 
     @GetMapping("/api/archives")
     @Roles({Role.ADMIN, Role.AUDITOR})
     List<ArchivePackage> packages(@RequestParam String businessKey) {
-        return archiver.packages(businessKey);
+        return verifier.packages(businessKey);
     }
 
     /** Recomputes every hash of the package: {@code intact} is false, with the problems named, if anything changed. */
     @GetMapping("/api/archives/{id}/verification")
     @Roles({Role.ADMIN, Role.AUDITOR})
-    Archiver.Verification verify(@PathVariable long id) {
-        return archiver.verify(id);
+    ArchiveVerifier.Verification verify(@PathVariable long id) {
+        return verifier.verify(id);
     }
 
     /** Archives now every closed record that has no package yet (the scheduled sweep does the same). */
     @PostMapping("/api/admin/archives/sweep")
     @Roles(Role.ADMIN)
     Map<String, Integer> sweep() {
-        return Map.of("archived", archiver.sweep());
+        return Map.of("archived", sweep.sweep());
     }
 }
