@@ -4,16 +4,15 @@ import static org.jiandu.clue.ClueProcess.*;
 import static org.jiandu.workflow.FieldType.BOOLEAN;
 import static org.jiandu.workflow.FieldType.CHOICE;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jiandu.identity.Role;
 import org.jiandu.workflow.Audience;
+import org.jiandu.workflow.CatalogueStep;
 import org.jiandu.workflow.Deadline;
+import org.jiandu.workflow.DeclaredSteps;
 import org.jiandu.workflow.Notices;
-import org.jiandu.workflow.ProcessSteps;
 import org.jiandu.workflow.SeparationOfDuty;
 import org.jiandu.workflow.Step;
 import org.jiandu.workflow.StepField;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * The user tasks of {@code clue-transfer}, declared once. The clue's own listener words every new-task notice (they
  * name the clue's number only, need-to-know), so the generic notice stays silent for them.
  */
-public enum ClueStep {
+public enum ClueStep implements CatalogueStep {
     LEGAL_REVIEW(step("Task_LegalReview", "法制审核", "clue-legal-review").by(Workers.roles(Role.LEGAL_REVIEWER))
             .fields(StepField.required(LEGAL_REVIEW_PASSED, BOOLEAN), StepField.requiredText(LEGAL_OPINION))
             .notices(internal())),
@@ -70,41 +69,23 @@ public enum ClueStep {
     }
 
     static Optional<ClueStep> ofTaskKey(String taskKey) {
-        return Arrays.stream(values()).filter(step -> step.taskKey().equals(taskKey)).findFirst();
+        return CatalogueStep.find(values(), taskKey);
     }
 
     /** The step of a task of this process; an unknown task key is a programming error. */
     public static ClueStep of(String taskKey) {
-        for (ClueStep step : values()) {
-            if (step.taskKey().equals(taskKey)) {
-                return step;
-            }
-        }
-        throw new IllegalStateException("No step " + taskKey + " in " + KEY);
+        return CatalogueStep.require(values(), KEY, taskKey);
     }
 
+    @Override
     public Step step() {
         return step;
     }
 
-    public String taskKey() {
-        return step.taskKey();
-    }
-
-    public String label() {
-        return step.label();
-    }
-
     @Component
-    static class Declared implements ProcessSteps {
-        @Override
-        public String processKey() {
-            return KEY;
-        }
-
-        @Override
-        public List<Step> steps() {
-            return Arrays.stream(values()).map(ClueStep::step).toList();
+    static class Declared extends DeclaredSteps {
+        Declared() {
+            super(KEY, values());
         }
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jiandu.identity.Role;
+import org.jiandu.workflow.CatalogueStep;
 import org.jiandu.workflow.Deadline;
-import org.jiandu.workflow.ProcessSteps;
+import org.jiandu.workflow.DeclaredSteps;
 import org.jiandu.workflow.Step;
 import org.jiandu.workflow.StepField;
 import org.jiandu.workflow.Workers;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * deadline, notices), the roles whose members may work it, and the decision variables it sets (cleared when the task
  * starts again).
  */
-public enum ComplaintTaskStep {
+public enum ComplaintTaskStep implements CatalogueStep {
     REVIEW_ACCEPTANCE(step("Task_ReviewAcceptance", "受理审查", "complaint-acceptance-review")
             .by(Workers.roles(Role.CLERK, Role.SUPERVISOR)).due(Deadline.policy("complaint.acceptance"))
             .fields(StepField.required(ACCEPTANCE_DECISION, CHOICE), StepField.requiredText(REASON),
@@ -76,19 +77,12 @@ public enum ComplaintTaskStep {
     }
 
     static Optional<ComplaintTaskStep> ofTaskKey(String taskKey) {
-        return Arrays.stream(values()).filter(step -> step.taskKey().equals(taskKey)).findFirst();
+        return CatalogueStep.find(values(), taskKey);
     }
 
+    @Override
     public Step step() {
         return step;
-    }
-
-    String taskKey() {
-        return step.taskKey();
-    }
-
-    String label() {
-        return step.label();
     }
 
     /** Who may work the step: its candidate roles; an assigned step is a supervisor's. */
@@ -111,15 +105,9 @@ public enum ComplaintTaskStep {
     }
 
     @Component
-    static class Declared implements ProcessSteps {
-        @Override
-        public String processKey() {
-            return KEY;
-        }
-
-        @Override
-        public List<Step> steps() {
-            return Arrays.stream(values()).map(ComplaintTaskStep::step).toList();
+    static class Declared extends DeclaredSteps {
+        Declared() {
+            super(KEY, values());
         }
     }
 }

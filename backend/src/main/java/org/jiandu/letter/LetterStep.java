@@ -2,15 +2,15 @@ package org.jiandu.letter;
 
 import static org.jiandu.workflow.FieldType.BOOLEAN;
 
-import java.util.List;
 import java.util.Set;
 
 import org.jiandu.escalation.SuperviseStep;
 import org.jiandu.identity.Role;
 import org.jiandu.workflow.Audience;
+import org.jiandu.workflow.CatalogueStep;
 import org.jiandu.workflow.Deadline;
+import org.jiandu.workflow.DeclaredSteps;
 import org.jiandu.workflow.Notices;
-import org.jiandu.workflow.ProcessSteps;
 import org.jiandu.workflow.SeparationOfDuty;
 import org.jiandu.workflow.Step;
 import org.jiandu.workflow.StepField;
@@ -18,7 +18,7 @@ import org.jiandu.workflow.Workers;
 import org.springframework.stereotype.Component;
 
 /** The user tasks of {@code supervision-letter}, declared once. */
-public enum LetterStep {
+public enum LetterStep implements CatalogueStep {
     DRAFT(step("Task_DraftLetter", "起草监督建议书", "letter-draft").by(Workers.roles(Role.SUPERVISOR))
             .fields(StepField.optional(LetterProcess.RECTIFICATION_REQUIRED, BOOLEAN)).leadsTo(LetterStatus.LEGAL_REVIEW)),
     LEGAL_REVIEW(step("Task_LegalReview", "法制审核", "letter-legal-review").by(Workers.roles(Role.LEGAL_REVIEWER))
@@ -54,32 +54,18 @@ public enum LetterStep {
 
     /** The step of a task of this process; an unknown task key is a programming error. */
     public static LetterStep of(String taskKey) {
-        for (LetterStep step : values()) {
-            if (step.taskKey().equals(taskKey)) {
-                return step;
-            }
-        }
-        throw new IllegalStateException("No step " + taskKey + " in " + LetterProcess.KEY);
+        return CatalogueStep.require(values(), LetterProcess.KEY, taskKey);
     }
 
+    @Override
     public Step step() {
         return step;
     }
 
-    public String taskKey() {
-        return step.taskKey();
-    }
-
     @Component
-    static class Declared implements ProcessSteps {
-        @Override
-        public String processKey() {
-            return LetterProcess.KEY;
-        }
-
-        @Override
-        public List<Step> steps() {
-            return java.util.Arrays.stream(values()).map(LetterStep::step).toList();
+    static class Declared extends DeclaredSteps {
+        Declared() {
+            super(LetterProcess.KEY, values());
         }
     }
 }

@@ -5,23 +5,22 @@ import static org.jiandu.workflow.FieldType.BOOLEAN;
 import static org.jiandu.workflow.FieldType.DATE;
 import static org.jiandu.workflow.FieldType.NUMBER;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 import org.jiandu.escalation.SuperviseStep;
 import org.jiandu.identity.Role;
 import org.jiandu.workflow.Audience;
+import org.jiandu.workflow.CatalogueStep;
 import org.jiandu.workflow.Deadline;
+import org.jiandu.workflow.DeclaredSteps;
 import org.jiandu.workflow.Notices;
-import org.jiandu.workflow.ProcessSteps;
 import org.jiandu.workflow.Step;
 import org.jiandu.workflow.StepField;
 import org.jiandu.workflow.Workers;
 import org.springframework.stereotype.Component;
 
 /** The user tasks of {@code rectification-tracking}, declared once. */
-public enum RectificationStep {
+public enum RectificationStep implements CatalogueStep {
     SUBMIT_PLAN(step("Task_SubmitPlan", "报送整改方案", "rectification-plan").by(Workers.orgOf(AGENCY_CODE))
             .fields(StepField.requiredText(PLAN_TEXT), StepField.required(REPORT_CYCLE_DAYS, NUMBER),
                     StepField.required(COMPLETION_DATE, DATE).keptOut())
@@ -55,32 +54,18 @@ public enum RectificationStep {
 
     /** The step of a task of this process; an unknown task key is a programming error. */
     public static RectificationStep of(String taskKey) {
-        for (RectificationStep step : values()) {
-            if (step.taskKey().equals(taskKey)) {
-                return step;
-            }
-        }
-        throw new IllegalStateException("No step " + taskKey + " in " + KEY);
+        return CatalogueStep.require(values(), KEY, taskKey);
     }
 
+    @Override
     public Step step() {
         return step;
     }
 
-    public String taskKey() {
-        return step.taskKey();
-    }
-
     @Component
-    static class Declared implements ProcessSteps {
-        @Override
-        public String processKey() {
-            return KEY;
-        }
-
-        @Override
-        public List<Step> steps() {
-            return Arrays.stream(values()).map(RectificationStep::step).toList();
+    static class Declared extends DeclaredSteps {
+        Declared() {
+            super(KEY, values());
         }
     }
 }

@@ -3,19 +3,17 @@ package org.jiandu.supervision;
 import static org.jiandu.supervision.CaseProcess.*;
 import static org.jiandu.workflow.FieldType.BOOLEAN;
 
-import java.util.Arrays;
-import java.util.List;
-
 import org.jiandu.identity.Role;
+import org.jiandu.workflow.CatalogueStep;
 import org.jiandu.workflow.Deadline;
-import org.jiandu.workflow.ProcessSteps;
+import org.jiandu.workflow.DeclaredSteps;
 import org.jiandu.workflow.Step;
 import org.jiandu.workflow.StepField;
 import org.jiandu.workflow.Workers;
 import org.springframework.stereotype.Component;
 
 /** The user tasks of {@code supervision-case}, declared once. */
-public enum CaseStep {
+public enum CaseStep implements CatalogueStep {
     APPROVE_FILING(step("Task_ApproveFiling", "立案审批", "case-filing-approval").by(Workers.roles(Role.LEAD))
             .fields(StepField.required(FILING_APPROVED, BOOLEAN), StepField.optionalText(REASON))
             .leadsTo(CaseStatus.INVESTIGATING, CaseStatus.NOT_FILED)),
@@ -39,32 +37,18 @@ public enum CaseStep {
 
     /** The step of a task of this process; an unknown task key is a programming error. */
     public static CaseStep of(String taskKey) {
-        for (CaseStep step : values()) {
-            if (step.taskKey().equals(taskKey)) {
-                return step;
-            }
-        }
-        throw new IllegalStateException("No step " + taskKey + " in " + KEY);
+        return CatalogueStep.require(values(), KEY, taskKey);
     }
 
+    @Override
     public Step step() {
         return step;
     }
 
-    public String taskKey() {
-        return step.taskKey();
-    }
-
     @Component
-    static class Declared implements ProcessSteps {
-        @Override
-        public String processKey() {
-            return KEY;
-        }
-
-        @Override
-        public List<Step> steps() {
-            return Arrays.stream(values()).map(CaseStep::step).toList();
+    static class Declared extends DeclaredSteps {
+        Declared() {
+            super(KEY, values());
         }
     }
 }
