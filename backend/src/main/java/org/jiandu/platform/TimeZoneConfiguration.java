@@ -3,6 +3,7 @@ package org.jiandu.platform;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,21 +22,33 @@ import org.springframework.context.annotation.Configuration;
  * One zone, {@code jiandu.zone} (default Asia/Shanghai), for every timestamp. The application writes local date-times
  * in it (its clock is in that zone); the database writes its defaults ({@code DEFAULT CURRENT_TIMESTAMP}) in it too,
  * because each connection sets its session time zone on opening, whatever the server's or the JVM's zone; and JSON
- * carries the offset: a {@code LocalDateTime} is written as {@code 2026-12-02T16:01:29+08:00}.
+ * carries the offset and whole seconds, always in the same shape: a {@code LocalDateTime} or an
+ * {@code OffsetDateTime} is written as {@code 2026-12-02T16:01:29+08:00} (MariaDB keeps whole seconds, H2 keeps
+ * fractions; an answer should not depend on the database, nor vary in length from one row to the next).
  */
 @Configuration(proxyBeanMethods = false)
 class TimeZoneConfiguration {
 
+    static final DateTimeFormatter JSON_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer localDateTimesWithOffset(@Value("${jiandu.zone}") String zone) {
+    Jackson2ObjectMapperBuilderCustomizer timesWithOffset(@Value("${jiandu.zone}") String zone) {
         ZoneId zoneId = ZoneId.of(zone);
-        return builder -> builder.serializerByType(LocalDateTime.class, new JsonSerializer<LocalDateTime>() {
-            @Override
-            public void serialize(LocalDateTime value, JsonGenerator out, SerializerProvider provider)
-                    throws IOException {
-                out.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.atZone(zoneId)));
-            }
-        });
+        return builder -> builder
+                .serializerByType(LocalDateTime.class, new JsonSerializer<LocalDateTime>() {
+                    @Override
+                    public void serialize(LocalDateTime value, JsonGenerator out, SerializerProvider provider)
+                            throws IOException {
+                        out.writeString(JSON_TIME.format(value.atZone(zoneId)));
+                    }
+                })
+                .serializerByType(OffsetDateTime.class, new JsonSerializer<OffsetDateTime>() {
+                    @Override
+                    public void serialize(OffsetDateTime value, JsonGenerator out, SerializerProvider provider)
+                            throws IOException {
+                        out.writeString(JSON_TIME.format(value));
+                    }
+                });
     }
 
     /**
