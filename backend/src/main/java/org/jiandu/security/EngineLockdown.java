@@ -45,7 +45,7 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
             // the escalation ladder shared by letters and rectifications
             "ladderAlerts", "ladderDocuments", "superviseDecisions",
             // clue-transfer
-            "clueNotices", "clueStatus", "clueTaskCompletion", "issueClueTransfer");
+            "clueNotices", "clueWorkflow", "issueClueTransfer");
 
     private final ApplicationContext context;
 
