@@ -34,7 +34,7 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
             // calendar and deadlines
             "workdays", "deadlines", "escalation",
             // complaint-handling
-            "complaintTaskCreated", "complaintTaskCompleted", "remindComplaintTask", "escalateComplaintTask",
+            "complaintSteps", "remindComplaintTask", "escalateComplaintTask",
             "setInvestigationDeadline", "extendInvestigation", "reopenInvestigation", "recordFollowUp", "closeComplaint",
             // supervision-case
             "caseSteps",
