@@ -131,7 +131,8 @@ public class TraceService {
                 Map<String, Integer> passed = new TreeMap<>();
                 Set<String> current = new LinkedHashSet<>();
                 Set<String> hiddenCalls = new HashSet<>();
-                Set<String> shown = scope.audience().addressee() ? scopes.addressedTasks(instance.getProcessDefinitionId()) : null;
+                Set<String> shown = scope.audience().addressee()
+                        ? scopes.addressedTasks(instance.getProcessDefinitionId()) : null;
                 for (HistoricActivityInstance activity : engineHistory.activities(instance.getId())) {
                     if (scope.hidesCallTo(activity.getCalledProcessInstanceId())) {
                         hiddenCalls.add(activity.getId());
