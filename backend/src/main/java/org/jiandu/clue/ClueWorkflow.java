@@ -3,6 +3,7 @@ package org.jiandu.clue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.jiandu.deadline.Deadlines;
 import org.jiandu.identity.Actor;
@@ -25,11 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the clue-transfer diagram does to the clue's records, in the engine's transaction: the status of
- * each step and the decision of each completed task (checked the same way for the REST API and Tasklist);
- * the transfer letter on approval is {@link IssueClueTransfer}.
+ * each step ({@code ${clueWorkflow.status(execution, 'STATUS')}}) and the decision of each completed task
+ * ({@code ${clueWorkflow.completed(task)}}, checked the same way for the REST API and Tasklist); the transfer letter
+ * on approval is {@link IssueClueTransfer}. Public, so that the expression language can call it.
  */
-@Service
-class ClueWorkflow {
+@Service("clueWorkflow")
+public class ClueWorkflow {
 
     static final String RECORD_TYPE = "CLUE";
     static final String TRANSFER_POLICY = "clue.transfer";
@@ -71,9 +74,34 @@ class ClueWorkflow {
         return id;
     }
 
-    /** Sets the status the diagram reached, and tells the handler when the clue is decided or closed. */
+    /** The diagram sets the clue's status as it enters a step (an execution listener on {@code start}). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void setStatus(long clueId, ClueStatus status) {
+    public void status(DelegateExecution execution, String status) {
+        setStatus(idOf(execution), ClueStatus.valueOf(status));
+    }
+
+    /**
+     * On completing any clue task, from the REST API or from Tasklist: checks what was submitted and records the
+     * decision and its reasons in the clue's tables; the texts do not stay as process variables.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void completed(DelegateTask task) {
+        recordStep(task.getTaskDefinitionKey(), idOf(task.getExecution()), task::getVariable);
+        // a form may submit a yes/no choice as the text "true"/"false": the gateways read booleans
+        for (String decision : DECISION_VARIABLES) {
+            if (task.getVariable(decision) instanceof String text) {
+                task.setVariable(decision, Boolean.parseBoolean(text));
+            }
+        }
+        for (String text : TEXT_VARIABLES) {
+            if (task.hasVariable(text)) {
+                task.removeVariable(text);
+            }
+        }
+    }
+
+    /** Sets the status the diagram reached, and tells the handler when the clue is decided or closed. */
+    private void setStatus(long clueId, ClueStatus status) {
         LocalDateTime now = now();
         clues.updateStatus(clueId, status, FINAL.contains(status) ? now : null, now);
         String message = switch (status) {
@@ -93,44 +121,25 @@ class ClueWorkflow {
      * Checks and records what a completed task decided. {@code variables} reads the submitted values.
      * Throws (and so rolls the completion back) when something the step needs is missing.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void recordStep(String taskKey, long clueId, Function<String, Object> variables) {
+    private void recordStep(String taskKey, long clueId, Function<String, Object> variables) {
         Clue clue = clues.find(clueId).orElseThrow(() -> new IllegalStateException("No clue " + clueId));
         String actor = actor();
         LocalDateTime now = now();
         Map<String, Object> changes = new LinkedHashMap<>();
-        switch (ClueStep.of(taskKey)) {
-            case LEGAL_REVIEW -> {
-                boolean passed = decision(variables, ClueProcess.LEGAL_REVIEW_PASSED, "审核意见");
-                String opinion = text(variables, ClueProcess.LEGAL_OPINION, "法制审核意见");
-                clues.insertStep(clueId, "LEGAL_REVIEW", passed ? "PASSED" : "RETURNED", opinion, actor, now);
-                changes.put("passed", passed);
-                changes.put("opinion", opinion);
-                auditLog.record(RECORD_TYPE, clue.clueNo(), passed ? "LEGAL_REVIEW_PASSED" : "LEGAL_REVIEW_RETURNED", changes);
+        ClueStep step = ClueStep.of(taskKey);
+        Decided decided = Decided.AT.get(step);
+        if (decided != null) {
+            boolean yes = decision(variables, decided.decision, decided.decisionLabel);
+            String text = text(variables, decided.text, decided.textLabel);
+            clues.insertStep(clueId, decided.stepName, yes ? decided.yes : decided.no, text, actor, now);
+            if (decided.decisionKey != null) {
+                changes.put(decided.decisionKey, yes);
             }
-            case REVISE_PROPOSAL -> {
-                boolean resubmit = decision(variables, ClueProcess.RESUBMIT, "处理方式");
-                String note = text(variables, ClueProcess.REVISION_NOTE, "修改说明或撤回理由");
-                clues.insertStep(clueId, "REVISION", resubmit ? "RESUBMITTED" : "WITHDRAWN", note, actor, now);
-                changes.put("note", note);
-                auditLog.record(RECORD_TYPE, clue.clueNo(), resubmit ? "PROPOSAL_RESUBMITTED" : "PROPOSAL_WITHDRAWN", changes);
-            }
-            case COLLECTIVE_DECISION -> {
-                boolean agreed = decision(variables, ClueProcess.COLLECTIVE_AGREED, "集体研究结论");
-                String minutes = text(variables, ClueProcess.MEETING_MINUTES, "会议纪要");
-                clues.insertStep(clueId, "COLLECTIVE_DECISION", agreed ? "AGREED" : "DISAGREED", minutes, actor, now);
-                changes.put("agreed", agreed);
-                changes.put("minutes", minutes);
-                auditLog.record(RECORD_TYPE, clue.clueNo(), "COLLECTIVE_DECISION_RECORDED", changes);
-            }
-            case LEAD_APPROVAL -> {
-                boolean approved = decision(variables, ClueProcess.LEAD_APPROVED, "审批意见");
-                String opinion = text(variables, ClueProcess.LEAD_OPINION, "审批意见说明");
-                clues.insertStep(clueId, "LEAD_APPROVAL", approved ? "APPROVED" : "REJECTED", opinion, actor, now);
-                changes.put("approved", approved);
-                changes.put("opinion", opinion);
-                auditLog.record(RECORD_TYPE, clue.clueNo(), approved ? "TRANSFER_APPROVED" : "TRANSFER_REJECTED", changes);
-            }
+            changes.put(decided.textKey, text);
+            auditLog.record(RECORD_TYPE, clue.clueNo(), yes ? decided.actionIfYes : decided.actionIfNo, changes);
+            return;
+        }
+        switch (step) {
             case ACKNOWLEDGE_RECEIPT -> {
                 Object note = variables.apply(ClueProcess.RECEIPT_NOTE);
                 LocalDate outcomeDue = deadlines.dueDate(OUTCOME_POLICY, now.toLocalDate());
@@ -142,7 +151,7 @@ class ClueWorkflow {
             case RECORD_OUTCOME, RECORD_PAPER_OUTCOME -> {
                 ClueOutcome kind = outcome(variables.apply(ClueProcess.OUTCOME_KIND));
                 String text = text(variables, ClueProcess.OUTCOME_TEXT, "处理情况说明");
-                boolean onPaper = ClueStep.of(taskKey) == ClueStep.RECORD_PAPER_OUTCOME;
+                boolean onPaper = step == ClueStep.RECORD_PAPER_OUTCOME;
                 clues.recordOutcome(clueId, kind, text, onPaper, actor, now);
                 clues.insertStep(clueId, "OUTCOME", kind.name(), text, actor, now);
                 changes.put("outcome", kind);
@@ -150,7 +159,7 @@ class ClueWorkflow {
                 changes.put("onPaper", onPaper);
                 auditLog.record(RECORD_TYPE, clue.clueNo(), "OUTCOME_RECORDED", changes);
             }
-            default -> throw new IllegalStateException("No step " + taskKey + " in clue-transfer");
+            default -> throw new IllegalStateException("No record of step " + taskKey + " in clue-transfer");
         }
     }
 
@@ -194,5 +203,61 @@ class ClueWorkflow {
             }
         }
         throw ApiException.badRequest("STEP_INPUT_MISSING", "请选择有效的“处理结果”。");
+    }
+
+    /**
+     * The steps whose form gives a yes/no decision and its text, and how the clue's records name them: the step row
+     * (its name and result), the audit row (its action, the fields of its changes; a revision's only its note).
+     */
+    private enum Decided {
+        LEGAL_REVIEW(ClueStep.LEGAL_REVIEW, ClueProcess.LEGAL_REVIEW_PASSED, "审核意见", ClueProcess.LEGAL_OPINION,
+                "法制审核意见", "LEGAL_REVIEW", "PASSED", "RETURNED", "passed", "opinion",
+                "LEGAL_REVIEW_PASSED", "LEGAL_REVIEW_RETURNED"),
+        REVISION(ClueStep.REVISE_PROPOSAL, ClueProcess.RESUBMIT, "处理方式", ClueProcess.REVISION_NOTE,
+                "修改说明或撤回理由", "REVISION", "RESUBMITTED", "WITHDRAWN", null, "note",
+                "PROPOSAL_RESUBMITTED", "PROPOSAL_WITHDRAWN"),
+        COLLECTIVE_DECISION(ClueStep.COLLECTIVE_DECISION, ClueProcess.COLLECTIVE_AGREED, "集体研究结论",
+                ClueProcess.MEETING_MINUTES, "会议纪要", "COLLECTIVE_DECISION", "AGREED", "DISAGREED", "agreed", "minutes",
+                "COLLECTIVE_DECISION_RECORDED", "COLLECTIVE_DECISION_RECORDED"),
+        LEAD_APPROVAL(ClueStep.LEAD_APPROVAL, ClueProcess.LEAD_APPROVED, "审批意见", ClueProcess.LEAD_OPINION,
+                "审批意见说明", "LEAD_APPROVAL", "APPROVED", "REJECTED", "approved", "opinion",
+                "TRANSFER_APPROVED", "TRANSFER_REJECTED");
+
+        static final Map<ClueStep, Decided> AT = new EnumMap<>(ClueStep.class);
+
+        static {
+            for (Decided decided : values()) {
+                AT.put(decided.step, decided);
+            }
+        }
+
+        final ClueStep step;
+        final String decision;
+        final String decisionLabel;
+        final String text;
+        final String textLabel;
+        final String stepName;
+        final String yes;
+        final String no;
+        final String decisionKey;
+        final String textKey;
+        final String actionIfYes;
+        final String actionIfNo;
+
+        Decided(ClueStep step, String decision, String decisionLabel, String text, String textLabel, String stepName,
+                String yes, String no, String decisionKey, String textKey, String actionIfYes, String actionIfNo) {
+            this.step = step;
+            this.decision = decision;
+            this.decisionLabel = decisionLabel;
+            this.text = text;
+            this.textLabel = textLabel;
+            this.stepName = stepName;
+            this.yes = yes;
+            this.no = no;
+            this.decisionKey = decisionKey;
+            this.textKey = textKey;
+            this.actionIfYes = actionIfYes;
+            this.actionIfNo = actionIfNo;
+        }
     }
 }

@@ -23,13 +23,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What each step of {@code complaint-handling} writes to the complaint tables: run from the task
- * listeners and service-task delegates, inside the engine's transaction, so that the complaint row,
- * the decision row, the engine step and the audit row commit together, whichever way the task was
+ * What each step of {@code complaint-handling} writes to the complaint tables: its task listeners
+ * ({@code ${complaintSteps.taskCreated(task)}}, {@code ${complaintSteps.taskCompleted(task)}}; public, so that the
+ * expression language can call them) and service-task delegates, inside the engine's transaction, so that the
+ * complaint row, the decision row, the engine step and the audit row commit together, whichever way the task was
  * completed (our API, {@code /engine-rest}, Tasklist).
  */
-@Service
-class ComplaintSteps {
+@Service("complaintSteps")
+public class ComplaintSteps {
 
     private final ComplaintMapper complaints;
     private final ComplaintTaskRules rules;
@@ -47,14 +48,14 @@ class ComplaintSteps {
     }
 
     /** A task starts (again): the decisions of its previous round must not count for this one. */
-    void taskCreated(DelegateTask task) {
+    public void taskCreated(DelegateTask task) {
         ComplaintTaskStep.ofTaskKey(task.getTaskDefinitionKey())
                 .ifPresent(step -> step.decisionVariables().forEach(task::removeVariable));
     }
 
     /** A task is completed: check the submission, record it, keep only decisions in the process. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void taskCompleted(DelegateTask task) {
+    public void taskCompleted(DelegateTask task) {
         ComplaintTaskStep step = ComplaintTaskStep.ofTaskKey(task.getTaskDefinitionKey())
                 .orElseThrow(() -> new IllegalStateException("Unknown complaint task " + task.getTaskDefinitionKey()));
         Complaint complaint = complaints.findByProcessInstance(task.getProcessInstanceId())

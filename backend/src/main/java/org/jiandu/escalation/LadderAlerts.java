@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.Role;
@@ -13,9 +14,12 @@ import org.jiandu.notification.Notifications;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The ladder's notices that carry no document: the yellow flag's warning, a task's reminder and its being overdue. */
-@Service
-class LadderAlerts {
+/**
+ * The ladder's notices that carry no document: the yellow flag's warning, a task's reminder and its being overdue;
+ * the diagrams call them as {@code ${ladderAlerts...(execution)}} (public, so that the expression language can).
+ */
+@Service("ladderAlerts")
+public class LadderAlerts {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -29,6 +33,27 @@ class LadderAlerts {
         this.notifications = notifications;
         this.auditLog = auditLog;
         this.clock = clock;
+    }
+
+    /** The yellow flag's warning to the agency, from the diagram. */
+    @Transactional
+    public void warn(DelegateExecution execution) {
+        LadderStop stop = LadderStop.of(execution);
+        warn(stop.recordType(), stop.recordNo(), stop.agencyCode(), stop.taskName(), stop.due());
+    }
+
+    /** A user task's reminder before its due date, from the diagram. */
+    @Transactional
+    public void remindTask(DelegateExecution execution) {
+        LadderStop stop = LadderStop.of(execution);
+        remindTask(stop.recordType(), stop.recordNo(), stop.noticeGroup(), stop.taskName());
+    }
+
+    /** A user task past its due date, from the diagram. */
+    @Transactional
+    public void taskOverdue(DelegateExecution execution) {
+        LadderStop stop = LadderStop.of(execution);
+        taskOverdue(stop.recordType(), stop.recordNo(), stop.noticeGroup(), stop.taskName());
     }
 
     @Transactional

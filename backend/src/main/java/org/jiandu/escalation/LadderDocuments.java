@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentNumbers;
@@ -24,9 +25,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The ladder's numbered documents: the reminder notice (催办通知) with its grace term, and the public notice (通报). */
-@Service
-class LadderDocuments {
+/**
+ * The ladder's numbered documents: the reminder notice (催办通知) with its grace term, and the public notice (通报);
+ * the diagrams call them as {@code ${ladderDocuments...(execution)}} (public, so that the expression language can).
+ */
+@Service("ladderDocuments")
+public class LadderDocuments {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -50,6 +54,21 @@ class LadderDocuments {
         this.auditLog = auditLog;
         this.tasks = tasks;
         this.clock = clock;
+    }
+
+    /** At the deadline, from the diagram: the reminder notice of the step the process stands at. */
+    @Transactional
+    public void issueReminderNotice(DelegateExecution execution) {
+        LadderStop stop = LadderStop.of(execution);
+        issueReminderNotice(stop.recordType(), stop.recordNo(), stop.agencyCode(), stop.issuerCode(), stop.taskName(),
+                stop.due());
+    }
+
+    /** The 通报 the lead ordered, from the diagram. */
+    @Transactional
+    public void issuePublicNotice(DelegateExecution execution) {
+        LadderStop stop = LadderStop.of(execution);
+        issuePublicNotice(stop.recordType(), stop.recordNo(), stop.agencyCode(), stop.issuerCode(), stop.taskName());
     }
 
     /** At the deadline: a numbered reminder notice to the agency granting the grace term. */

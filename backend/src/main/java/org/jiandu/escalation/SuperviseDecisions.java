@@ -24,9 +24,12 @@ import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The lead's 督办 decision: through the API (proposing a clue at once if asked), and recorded however it was completed. */
-@Service
-class SuperviseDecisions {
+/**
+ * The lead's 督办 decision: through the API (proposing a clue at once if asked), and recorded however it was completed
+ * ({@code ${superviseDecisions.completed(task)}}; public, so that the expression language can call it).
+ */
+@Service("superviseDecisions")
+public class SuperviseDecisions {
 
     /** A transient completion variable: the number of the clue the 督办 decision proposed through the API. */
     static final String PROPOSED_CLUE = "proposedClueNo";
@@ -111,7 +114,11 @@ class SuperviseDecisions {
 
     /** Completion of a 督办 task, however it was completed: validates and records the decision. */
     @Transactional
-    public void onSuperviseCompleted(DelegateTask task, String recordType, String recordNo, String agencyCode) {
+    public void completed(DelegateTask task) {
+        LadderStop stop = LadderStop.of(task.getExecution());
+        String recordType = stop.recordType();
+        String recordNo = stop.recordNo();
+        String agencyCode = stop.agencyCode();
         boolean publicNotice = ProcessTasks.requiredDecision(task, "publicNotice", "是否通报");
         boolean clueProposal = ProcessTasks.requiredDecision(task, "clueProposal", "是否建议移送问题线索");
         String reason = ProcessTasks.requiredText(task, "reason", "督办意见");

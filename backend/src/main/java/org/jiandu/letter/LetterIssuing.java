@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.deadline.Deadlines;
 import org.jiandu.document.DocType;
@@ -21,11 +22,12 @@ import org.jiandu.notification.Notifications;
 import org.springframework.stereotype.Component;
 
 /**
- * The service task after signing, in the signing's transaction: takes the document number, renders the letter,
- * stores it with its SHA-256 and serves it on the agency.
+ * The service task after signing ({@code ${letterIssuing.issue(execution)}}), in the signing's transaction: takes the
+ * document number, renders the letter, stores it with its SHA-256 and serves it on the agency (public, so that the
+ * expression language can call it).
  */
-@Component
-class LetterIssuing {
+@Component("letterIssuing")
+public class LetterIssuing {
 
     private final LetterMapper mapper;
     private final LetterAccess access;
@@ -48,9 +50,10 @@ class LetterIssuing {
         this.clock = clock;
     }
 
-    /** Issues the letter; returns the issuing body's code. */
-    String issue(long id) {
-        LetterRow letter = mapper.find(id).orElseThrow();
+    /** Issues the letter of the process; the issuing body's code becomes a variable (the ladder's documents use it). */
+    public void issue(DelegateExecution execution) {
+        LetterRow letter = access.letterOf(execution);
+        long id = letter.id();
         OrgUnit issuer = issuers.ofUser(letter.signedBy());
         OrgUnit agency = access.agency(letter.agencyCode());
         LocalDate today = LocalDate.now(clock);
@@ -62,7 +65,7 @@ class LetterIssuing {
                 letter.title() + "，请及时签收。", LetterService.RECORD, letter.letterNo());
         auditLog.record(LetterService.RECORD, letter.letterNo(), "LETTER_ISSUED", Map.of("docNo", docNo,
                 "documentId", stored.id(), "sha256", stored.sha256()));
-        return issuer.code();
+        execution.setVariable(LetterProcess.ISSUER_CODE, issuer.code());
     }
 
     /** The letter as a document (文书): rendered in the official layout and stored with its SHA-256. */

@@ -9,6 +9,8 @@ public final class LetterProcess {
     /** The agency's name, shown on Tasklist's task cards. */
     public static final String AGENCY_NAME = "agencyName";
     public static final String REPLY_DUE = "replyDue";
+    /** The issuing body's code, set when the letter is issued (the ladder's documents are numbered by it). */
+    public static final String ISSUER_CODE = "issuerCode";
     public static final String RECTIFICATION_REQUIRED = "rectificationRequired";
     public static final String LEGAL_PASSED = "legalPassed";
     public static final String SIGNED = "signed";

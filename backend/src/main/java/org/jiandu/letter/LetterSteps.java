@@ -17,11 +17,12 @@ import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Component;
 
 /**
- * What the letter's process records as it moves: its start, each step's completion (validated and recorded by
- * the step's completion listener, so a task completed in Tasklist is checked and recorded the same way) and its end.
+ * What the letter's process records as it moves, called by its diagram ({@code ${letterSteps...}}; public, so that
+ * the expression language can call it): its start, each step's completion (validated and recorded by the step's
+ * completion listener, so a task completed in Tasklist is checked and recorded the same way) and its end.
  */
-@Component
-class LetterSteps {
+@Component("letterSteps")
+public class LetterSteps {
 
     private static final String RECORD = LetterService.RECORD;
 
@@ -48,7 +49,7 @@ class LetterSteps {
      * Start of the letter's process: its agency as a variable (the candidate group of the agency's steps), and its
      * name (Tasklist's task cards).
      */
-    void onStarted(DelegateExecution execution) {
+    public void started(DelegateExecution execution) {
         LetterRow letter = access.letterOf(execution);
         execution.setVariable(LetterProcess.AGENCY_CODE, letter.agencyCode());
         execution.setVariable(LetterProcess.AGENCY_NAME, access.agencyName(letter.agencyCode()));
@@ -56,7 +57,7 @@ class LetterSteps {
     }
 
     /** Completion of any of the letter's user tasks: validates what the step needs and records it. */
-    void onTaskCompleted(DelegateTask task) {
+    public void completed(DelegateTask task) {
         LetterRow letter = access.letterOf(task.getExecution());
         long id = letter.id();
         String actor = tasks.actorId();
@@ -123,7 +124,8 @@ class LetterSteps {
         }
     }
 
-    void close(DelegateExecution execution) {
+    /** The end of the letter's process: the letter is closed. */
+    public void closed(DelegateExecution execution) {
         LetterRow letter = access.letterOf(execution);
         long id = letter.id();
         mapper.close(id, now());

@@ -11,7 +11,7 @@ import org.jiandu.letter.LetterService;
 import org.jiandu.sequence.Sequences;
 import org.springframework.stereotype.Component;
 
-/** ${openRectification}'s work: the rectification record a letter's call activity starts, numbered and audited. */
+/** {@code ${rectificationSteps.open(execution)}}'s work: the rectification record a letter's call activity starts, numbered and audited. */
 @Component
 class NewRectifications {
 

@@ -22,13 +22,18 @@ import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Component;
 
 /**
- * What the rectification's process records as it moves: its start, each step's completion (validated and recorded by
- * the step's completion listener, so a task completed in Tasklist is checked and recorded the same way), a missed
- * progress report, and its end.
+ * What the rectification's process records as it moves, called by the diagrams ({@code ${rectificationSteps...}};
+ * public, so that the expression language can call it): its opening from the letter's process, its start, each
+ * step's completion (validated and recorded by the step's completion listener, so a task completed in Tasklist is
+ * checked and recorded the same way), a missed progress report, and its end.
  */
-@Component
-class RectificationSteps {
+@Component("rectificationSteps")
+public class RectificationSteps {
 
+    /** The letter process's variable naming the rectification it opened (its call activity's business key). */
+    static final String RECTIFICATION_NO = "rectificationNo";
+
+    private final NewRectifications rectifications;
     private final RectificationMapper mapper;
     private final ProcessTasks tasks;
     private final Deadlines deadlines;
@@ -37,8 +42,10 @@ class RectificationSteps {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    RectificationSteps(RectificationMapper mapper, ProcessTasks tasks, Deadlines deadlines, Workdays workdays,
-                       Notifications notifications, AuditLog auditLog, Clock clock) {
+    RectificationSteps(NewRectifications rectifications, RectificationMapper mapper, ProcessTasks tasks,
+                       Deadlines deadlines, Workdays workdays, Notifications notifications, AuditLog auditLog,
+                       Clock clock) {
+        this.rectifications = rectifications;
         this.mapper = mapper;
         this.tasks = tasks;
         this.deadlines = deadlines;
@@ -48,7 +55,13 @@ class RectificationSteps {
         this.clock = clock;
     }
 
-    void onStarted(DelegateExecution execution) {
+    /** In the letter's process, once its reply is accepted: the rectification record, its number as a variable. */
+    public void open(DelegateExecution letterExecution) {
+        letterExecution.setVariable(RECTIFICATION_NO, rectifications.open(letterExecution.getProcessBusinessKey()));
+    }
+
+    /** Start of the rectification's process: the plan's due date on the record. */
+    public void started(DelegateExecution execution) {
         RectificationRow row = rectificationOf(execution);
         Date planDue = (Date) execution.getVariable(RectificationProcess.PLAN_DUE);
         mapper.planDue(row.id(), local(planDue));
@@ -60,7 +73,8 @@ class RectificationSteps {
         return mapper.findByNo(no).orElseThrow(() -> new IllegalStateException("No rectification " + no));
     }
 
-    void onTaskCompleted(DelegateTask task) {
+    /** Completion of any of the rectification's user tasks: validates what the step needs and records it. */
+    public void completed(DelegateTask task) {
         RectificationRow row = rectificationOf(task.getExecution());
         long id = row.id();
         String actor = tasks.actorId();
@@ -122,8 +136,9 @@ class RectificationSteps {
     }
 
     /** A progress report fell due without arriving: recorded as missed, the agency and the supervisors told. */
-    void progressReportOverdue(long id) {
-        RectificationRow row = mapper.find(id).orElseThrow();
+    public void progressReportOverdue(DelegateExecution execution) {
+        RectificationRow row = rectificationOf(execution);
+        long id = row.id();
         mapper.insertEntry(id, "PROGRESS_OVERDUE", null, false, true, "system", now());
         notifications.notifyGroup(OrgUnit.groupIdOf(row.agencyCode()), NotificationKind.URGE,
                 "整改进展报告逾期：" + row.rectificationNo(), "本周期整改进展报告已逾期，请立即报送。", RectificationService.RECORD, row.rectificationNo());
@@ -134,8 +149,10 @@ class RectificationSteps {
                 String.valueOf(row.nextReportDue())));
     }
 
-    void close(long id) {
-        RectificationRow row = mapper.find(id).orElseThrow();
+    /** The end of the rectification's process: the record is closed. */
+    public void closed(DelegateExecution execution) {
+        RectificationRow row = rectificationOf(execution);
+        long id = row.id();
         mapper.close(id, now());
         auditLog.record(RectificationService.RECORD, row.rectificationNo(), "RECTIFICATION_CLOSED", Map.of("status",
                 AuditLog.change(row.status(), RectificationStatus.CLOSED.name())));

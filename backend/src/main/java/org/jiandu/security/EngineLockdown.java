@@ -34,19 +34,18 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
             // calendar and deadlines
             "workdays", "deadlines", "escalation",
             // complaint-handling
-            "complaintTaskCreated", "complaintTaskCompleted", "remindComplaintTask", "escalateComplaintTask",
+            "complaintSteps", "remindComplaintTask", "escalateComplaintTask",
             "setInvestigationDeadline", "extendInvestigation", "reopenInvestigation", "recordFollowUp", "closeComplaint",
             // supervision-case
-            "supervisionCases", "caseTaskCheck", "caseNotFiled", "caseClosed",
+            "caseSteps",
             // supervision-letter
-            "letterStarted", "letterTaskCheck", "letterDecisions", "issueLetter", "openRectification", "letterClosed",
-            // rectification-tracking
-            "rectificationStarted", "rectificationTaskCheck", "progressReportOverdue", "rectificationClosed",
+            "letterSteps", "letterDecisions", "letterIssuing",
+            // rectification-tracking (and the letter's opening of one)
+            "rectificationSteps",
             // the escalation ladder shared by letters and rectifications
-            "taskReminder", "taskOverdue", "escalationWarning", "escalationTaskCheck", "issueReminderNotice",
-            "issuePublicNotice",
+            "ladderAlerts", "ladderDocuments", "superviseDecisions",
             // clue-transfer
-            "clueNotices", "clueStatus", "clueTaskCompletion", "issueClueTransfer");
+            "clueNotices", "clueWorkflow", "issueClueTransfer");
 
     private final ApplicationContext context;
 

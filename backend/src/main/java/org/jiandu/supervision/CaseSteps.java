@@ -15,9 +15,13 @@ import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the case's process records as it moves: each step's completion (validated and recorded) and its end. */
-@Component
-class CaseSteps {
+/**
+ * What the case's process records as it moves, called by its diagram ({@code ${caseSteps...}}; public, so that the
+ * expression language can call it): each step's completion (validated and recorded), the collections its
+ * multi-instance steps run over (the deliberation's participants, the letters decided), and its end.
+ */
+@Component("caseSteps")
+public class CaseSteps {
 
     private final CaseMapper mapper;
     private final CaseAccess access;
@@ -36,7 +40,8 @@ class CaseSteps {
         this.clock = clock;
     }
 
-    void onTaskCompleted(DelegateTask task) {
+    /** Completion of any of the case's user tasks: validates what the step needs and records it. */
+    public void completed(DelegateTask task) {
         CaseRow row = access.caseOf(task.getExecution());
         long id = row.id();
         String actor = tasks.actorId();
@@ -81,7 +86,17 @@ class CaseSteps {
         }
     }
 
-    void close(DelegateExecution execution, boolean filed) {
+    /** Every letter and rectification of the case has closed: the case is closed. */
+    public void closed(DelegateExecution execution) {
+        close(execution, true);
+    }
+
+    /** The lead refused to file the case: it ends as not filed. */
+    public void notFiled(DelegateExecution execution) {
+        close(execution, false);
+    }
+
+    private void close(DelegateExecution execution, boolean filed) {
         CaseRow row = access.caseOf(execution);
         long id = row.id();
         mapper.close(id, filed ? CaseStatus.CLOSED.name() : CaseStatus.NOT_FILED.name(), now());
@@ -89,17 +104,16 @@ class CaseSteps {
                 AuditLog.change(row.status(), filed ? CaseStatus.CLOSED.name() : CaseStatus.NOT_FILED.name())));
     }
 
-    /** For ${supervisionCases.participants(execution)}: the user ids of the deliberation's participants. */
+    /** The user ids of the deliberation's participants (its multi-instance collection). */
     @Transactional(readOnly = true)
-    public List<String> participantIds(long caseId) {
-        return mapper.participants(caseId).stream().map(Participant::userId).toList();
+    public List<String> participants(DelegateExecution execution) {
+        return mapper.participants(access.caseOf(execution).id()).stream().map(Participant::userId).toList();
     }
 
-    /** For ${supervisionCases.letterNos(execution)}: the numbers of the letters the case decided. */
+    /** The numbers of the letters the case decided (the collection of its letters' call activity). */
     @Transactional(readOnly = true)
-    public List<String> letterNos(long caseId) {
-        CaseRow row = mapper.find(caseId).orElseThrow();
-        return letters.ofCase(row.caseNo()).stream().map(LetterRow::letterNo).toList();
+    public List<String> letterNos(DelegateExecution execution) {
+        return letters.ofCase(access.caseOf(execution).caseNo()).stream().map(LetterRow::letterNo).toList();
     }
 
     private static String describe(CaseRow decided, int letterCount) {

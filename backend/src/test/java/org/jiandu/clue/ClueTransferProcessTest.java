@@ -20,7 +20,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -55,9 +54,8 @@ class ClueTransferProcessTest {
     void setUp() {
         ProcessTestSupport.init(engine.getProcessEngine());
         setNow(PROPOSED_AT);
-        Mocks.register("clueStatus", new StatusRecorder());
+        Mocks.register("clueWorkflow", new WorkflowRecorder());
         Mocks.register("clueNotices", new NoticeRecorder());
-        Mocks.register("clueTaskCompletion", (TaskListener) task -> completed.add(task.getTaskDefinitionKey()));
         Mocks.register("issueClueTransfer", (JavaDelegate) execution -> transfersIssued++);
     }
 
@@ -271,10 +269,14 @@ class ClueTransferProcessTest {
         return ProcessTestSupport.workdays().endOf(day);
     }
 
-    /** Records the statuses the diagram sets, in order. */
-    public class StatusRecorder {
-        public void set(DelegateExecution execution, String status) {
+    /** Records the statuses the diagram sets, in order, and the tasks whose completion it records. */
+    public class WorkflowRecorder {
+        public void status(DelegateExecution execution, String status) {
             statuses.add(status);
+        }
+
+        public void completed(DelegateTask task) {
+            completed.add(task.getTaskDefinitionKey());
         }
     }
 

@@ -25,7 +25,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -66,8 +65,7 @@ class ComplaintHandlingProcessTest {
         closeComplaint = mock(JavaDelegate.class);
         remind = mock(JavaDelegate.class);
         escalate = mock(JavaDelegate.class);
-        Mocks.register("complaintTaskCreated", mock(TaskListener.class));
-        Mocks.register("complaintTaskCompleted", mock(TaskListener.class));
+        Mocks.register("complaintSteps", steps);
         Mocks.register("setInvestigationDeadline", new SetInvestigationDeadline(ProcessTestSupport.deadlines(), steps, execution -> 7L));
         Mocks.register("extendInvestigation", new ExtendInvestigation(ProcessTestSupport.deadlines(), steps, execution -> 7L));
         Mocks.register("reopenInvestigation", new ReopenInvestigation(steps, execution -> 7L));

@@ -5,8 +5,6 @@ import static org.mockito.Mockito.mock;
 import java.time.LocalDateTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.jiandu.ProcessTestSupport;
@@ -18,15 +16,19 @@ public final class LadderTestSupport {
     private LadderTestSupport() {
     }
 
-    public static void register() {
+    /** The ladder's beans the diagrams call, mocked: a test verifies what the ladder was asked to do. */
+    public record Ladder(LadderAlerts alerts, LadderDocuments documents, SuperviseDecisions decisions) {
+    }
+
+    public static Ladder register() {
         Mocks.register("escalation", new EscalationCalendar(ProcessTestSupport.deadlines(), ProcessTestSupport.workdays(),
                 new EngineClock(ProcessTestSupport.ZONE)));
-        for (String delegate : new String[] {"escalationWarning", "issueReminderNotice", "issuePublicNotice",
-                "taskReminder", "taskOverdue"}) {
-            Mocks.register(delegate, mock(JavaDelegate.class));
-        }
-        Mocks.register("escalationTaskCheck", mock(TaskListener.class));
+        Ladder ladder = new Ladder(mock(LadderAlerts.class), mock(LadderDocuments.class), mock(SuperviseDecisions.class));
+        Mocks.register("ladderAlerts", ladder.alerts());
+        Mocks.register("ladderDocuments", ladder.documents());
+        Mocks.register("superviseDecisions", ladder.decisions());
         Mocks.register("letterDecisions", new LetterRecord());
+        return ladder;
     }
 
     /** Stands for the letter's record in plain process tests: it holds what the draft step decided. */

@@ -19,9 +19,6 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -29,6 +26,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.jiandu.ProcessTestSupport;
 import org.jiandu.escalation.LadderTestSupport;
+import org.jiandu.rectification.RectificationSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,28 +43,19 @@ class LetterProcessTest {
     /** The reply term the test's receipt sets: Friday 17 April 2026, end of day. */
     static final Date REPLY_DUE = at(LocalDateTime.of(2026, 4, 17, 23, 59, 59));
 
-    JavaDelegate issueLetter = mock(JavaDelegate.class);
-    JavaDelegate openRectification = mock(JavaDelegate.class);
-    JavaDelegate issueReminderNotice = mock(JavaDelegate.class);
-    JavaDelegate issuePublicNotice = mock(JavaDelegate.class);
-    JavaDelegate escalationWarning = mock(JavaDelegate.class);
-    ExecutionListener letterClosed = mock(ExecutionListener.class);
+    LetterSteps letterSteps = mock(LetterSteps.class);
+    LetterIssuing letterIssuing = mock(LetterIssuing.class);
+    RectificationSteps rectificationSteps = mock(RectificationSteps.class);
+    LadderTestSupport.Ladder ladder;
 
     @BeforeEach
     void setUp() {
         ProcessTestSupport.init(engine.getProcessEngine());
-        LadderTestSupport.register();
+        ladder = LadderTestSupport.register();
         clock(START);
-        Mocks.register("letterStarted", mock(ExecutionListener.class));
-        Mocks.register("letterTaskCheck", mock(TaskListener.class));
-        Mocks.register("issueLetter", issueLetter);
-        Mocks.register("openRectification", openRectification);
-        Mocks.register("letterClosed", letterClosed);
-        Mocks.register("issueReminderNotice", issueReminderNotice);
-        Mocks.register("issuePublicNotice", issuePublicNotice);
-        Mocks.register("escalationWarning", escalationWarning);
-        Mocks.register("rectificationStarted", mock(ExecutionListener.class));
-        Mocks.register("rectificationTaskCheck", mock(TaskListener.class));
+        Mocks.register("letterSteps", letterSteps);
+        Mocks.register("letterIssuing", letterIssuing);
+        Mocks.register("rectificationSteps", rectificationSteps);
     }
 
     @AfterEach
@@ -102,8 +91,8 @@ class LetterProcessTest {
         assertThat(pi).isEnded().hasPassedInOrder("Task_DraftLetter", "Task_LegalReview", "Task_SignLetter",
                 "Service_IssueLetter", "Task_ReceiveLetter", "Task_ReplyLetter", "Task_ReviewReply", "End_LetterClosed");
         assertThat(pi).hasNotPassed("Service_ReplyLetterReminderNotice", "CallActivity_Rectification");
-        verify(issueLetter).execute(any());
-        verify(letterClosed).notify(any());
+        verify(letterIssuing).issue(any());
+        verify(letterSteps).closed(any());
     }
 
     @Test
@@ -140,10 +129,10 @@ class LetterProcessTest {
         // yellow: five working days before 17 April is 10 April, 09:00
         clock(LocalDateTime.of(2026, 4, 10, 9, 1));
         execute(job("Timer_ReplyLetterWarning", pi));
-        verify(escalationWarning).execute(any());
+        verify(ladder.alerts()).warn(any());
         clock(LocalDateTime.of(2026, 4, 18, 0, 1));
         execute(job("Timer_ReplyLetterDeadline", pi));
-        verify(issueReminderNotice).execute(any());
+        verify(ladder.documents()).issueReminderNotice(any());
         assertThat(pi).isWaitingAt("Task_ReplyLetter").hasPassed("Service_ReplyLetterReminderNotice");
         // the agency replies within grace (five working days after 17 April: 24 April)
         clock(LocalDateTime.of(2026, 4, 22, 15, 0));
@@ -160,7 +149,7 @@ class LetterProcessTest {
         overdueBeyondGrace(pi);
         complete(task("Task_ReplyLetterSupervise", pi), withVariables("publicNotice", false, "clueProposal", true));
         assertThat(pi).hasPassed("End_ReplyLetterSupervised").hasNotPassed("Service_ReplyLetterPublicNotice");
-        verify(issuePublicNotice, never()).execute(any());
+        verify(ladder.documents(), never()).issuePublicNotice(any());
         assertThat(pi).isWaitingAt("Task_ReplyLetter");
     }
 
@@ -172,7 +161,7 @@ class LetterProcessTest {
         complete(task("Task_ReplyLetterSupervise", pi), withVariables("publicNotice", true, "clueProposal", false));
         assertThat(pi).hasPassedInOrder("Task_ReplyLetterSupervise", "Service_ReplyLetterPublicNotice",
                 "End_ReplyLetterSupervised");
-        verify(issuePublicNotice, times(1)).execute(any());
+        verify(ladder.documents(), times(1)).issuePublicNotice(any());
         complete(task("Task_ReplyLetter", pi));
         complete(task("Task_ReviewReply", pi), withVariables("replyAccepted", true));
         assertThat(pi).isEnded();
@@ -193,7 +182,7 @@ class LetterProcessTest {
         ProcessInstance child = runtimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey("ZG-2026-000001").singleResult();
         assertThat(child).isWaitingAt("Task_SubmitPlan");
-        verify(openRectification).execute(any());
+        verify(rectificationSteps).open(any());
     }
 
     private void overdueBeyondGrace(ProcessInstance pi) {

@@ -18,9 +18,6 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -47,22 +44,15 @@ class RectificationProcessTest {
     /** The plan's completion date: Thursday 30 April 2026. */
     static final Date COMPLETION_DUE = at(LocalDateTime.of(2026, 4, 30, 23, 59, 59));
 
-    JavaDelegate progressReportOverdue = mock(JavaDelegate.class);
-    JavaDelegate issueReminderNotice = mock(JavaDelegate.class);
-    JavaDelegate issuePublicNotice = mock(JavaDelegate.class);
-    ExecutionListener rectificationClosed = mock(ExecutionListener.class);
+    RectificationSteps rectificationSteps = mock(RectificationSteps.class);
+    LadderTestSupport.Ladder ladder;
 
     @BeforeEach
     void setUp() {
         ProcessTestSupport.init(engine.getProcessEngine());
-        LadderTestSupport.register();
+        ladder = LadderTestSupport.register();
         clock(START);
-        Mocks.register("rectificationStarted", mock(ExecutionListener.class));
-        Mocks.register("rectificationTaskCheck", mock(TaskListener.class));
-        Mocks.register("rectificationClosed", rectificationClosed);
-        Mocks.register("progressReportOverdue", progressReportOverdue);
-        Mocks.register("issueReminderNotice", issueReminderNotice);
-        Mocks.register("issuePublicNotice", issuePublicNotice);
+        Mocks.register("rectificationSteps", rectificationSteps);
     }
 
     @AfterEach
@@ -96,7 +86,7 @@ class RectificationProcessTest {
         complete(task(pi), withVariables("verificationPassed", true));
         assertThat(pi).isEnded().hasPassedInOrder("Task_SubmitPlan", "Task_SubmitCompletion", "End_CompletionSubmitted",
                 "Task_VerifyRectification", "End_RectificationClosed");
-        verify(rectificationClosed).notify(any());
+        verify(rectificationSteps).closed(any());
     }
 
     @Test
@@ -118,7 +108,7 @@ class RectificationProcessTest {
         ProcessInstance pi = planned();
         clock(LocalDateTime.of(2026, 3, 17, 0, 1));
         execute(job("Timer_ProgressReportOverdue", pi));
-        verify(progressReportOverdue).execute(any());
+        verify(rectificationSteps).progressReportOverdue(any());
         assertThat(pi).hasPassed("Service_ProgressReportOverdue")
                 .isWaitingAt("Task_SubmitCompletion", "Task_ReportProgress");
         complete(task("Task_ReportProgress", pi));
@@ -133,12 +123,12 @@ class RectificationProcessTest {
         clock(LocalDateTime.of(2026, 3, 21, 0, 1));
         execute(job("Timer_SubmitPlanWarning", pi));
         execute(job("Timer_SubmitPlanDeadline", pi));
-        verify(issueReminderNotice).execute(any());
+        verify(ladder.documents()).issueReminderNotice(any());
         clock(LocalDateTime.of(2026, 3, 28, 0, 1));
         execute(job("Timer_SubmitPlanGraceEnd", pi));
         assertThat(pi).isWaitingAt("Task_SubmitPlan", "Task_SubmitPlanSupervise");
         complete(task("Task_SubmitPlanSupervise", pi), withVariables("publicNotice", true, "clueProposal", false));
-        verify(issuePublicNotice, times(1)).execute(any());
+        verify(ladder.documents(), times(1)).issuePublicNotice(any());
         assertThat(pi).hasPassed("Service_SubmitPlanPublicNotice").isWaitingAt("Task_SubmitPlan");
     }
 
@@ -147,7 +137,7 @@ class RectificationProcessTest {
         ProcessInstance pi = planned();
         clock(LocalDateTime.of(2026, 5, 1, 0, 1));
         execute(job("Timer_SubmitCompletionDeadline", pi));
-        verify(issueReminderNotice).execute(any());
+        verify(ladder.documents()).issueReminderNotice(any());
         complete(task("Task_SubmitCompletion", pi));
         assertThat(pi).isWaitingAt("Task_VerifyRectification").hasNotPassed("Task_SubmitCompletionSupervise");
     }

@@ -9,17 +9,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.jiandu.escalation.LadderTestSupport.at;
 import static org.jiandu.escalation.LadderTestSupport.clock;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,6 +29,9 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.jiandu.ProcessTestSupport;
 import org.jiandu.escalation.LadderTestSupport;
+import org.jiandu.letter.LetterIssuing;
+import org.jiandu.letter.LetterSteps;
+import org.jiandu.rectification.RectificationSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,37 +45,30 @@ class CaseProcessTest {
     static ProcessEngineExtension engine = ProcessTestSupport.engine();
 
     /** The collections the multi-instance steps run over, as the case's tables would give them. */
-    public static class CaseLists {
-        public List<String> participants = List.of("supervisor", "lead");
-        public List<String> letters = List.of();
-
-        public List<String> participants(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-            return participants;
-        }
-
-        public List<String> letterNos(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-            return letters;
-        }
+    static class CaseLists {
+        List<String> participants = List.of("supervisor", "lead");
+        List<String> letters = List.of();
     }
 
     CaseLists lists = new CaseLists();
-    ExecutionListener caseClosed = mock(ExecutionListener.class);
-    ExecutionListener caseNotFiled = mock(ExecutionListener.class);
+    CaseSteps caseSteps = mock(CaseSteps.class);
+    LetterSteps letterSteps = mock(LetterSteps.class);
 
     @BeforeEach
     void setUp() {
         ProcessTestSupport.init(engine.getProcessEngine());
         LadderTestSupport.register();
         clock(LocalDateTime.of(2026, 3, 2, 10, 0));
-        Mocks.register("supervisionCases", lists);
-        Mocks.register("caseTaskCheck", mock(TaskListener.class));
-        Mocks.register("caseClosed", caseClosed);
-        Mocks.register("caseNotFiled", caseNotFiled);
-        Mocks.register("letterStarted", (ExecutionListener) execution -> execution.setVariable("agencyCode", "SCJ"));
-        Mocks.register("letterTaskCheck", mock(TaskListener.class));
-        Mocks.register("issueLetter", mock(JavaDelegate.class));
-        Mocks.register("openRectification", mock(JavaDelegate.class));
-        Mocks.register("letterClosed", mock(ExecutionListener.class));
+        when(caseSteps.participants(any())).thenAnswer(call -> lists.participants);
+        when(caseSteps.letterNos(any())).thenAnswer(call -> lists.letters);
+        Mocks.register("caseSteps", caseSteps);
+        doAnswer(call -> {
+            call.getArgument(0, DelegateExecution.class).setVariable("agencyCode", "SCJ");
+            return null;
+        }).when(letterSteps).started(any());
+        Mocks.register("letterSteps", letterSteps);
+        Mocks.register("letterIssuing", mock(LetterIssuing.class));
+        Mocks.register("rectificationSteps", mock(RectificationSteps.class));
     }
 
     @AfterEach
@@ -105,7 +101,7 @@ class CaseProcessTest {
         ProcessInstance pi = start();
         complete(task(pi), withVariables("filingApproved", false));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("End_NotFiled").hasNotPassed("Task_Investigate");
-        verify(caseNotFiled).notify(any());
+        verify(caseSteps).notFiled(any());
     }
 
     @Test
@@ -115,7 +111,7 @@ class CaseProcessTest {
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder("Task_ApproveFiling", "Task_Investigate",
                 "Task_Deliberate", "Task_RecordDecision", "Gateway_HasLetters", "End_CaseClosed")
                 .hasNotPassed("CallActivity_Letters");
-        verify(caseClosed).notify(any());
+        verify(caseSteps).closed(any());
     }
 
     @Test
@@ -144,11 +140,11 @@ class CaseProcessTest {
         ProcessInstance second = letter("JY-2026-000102");
         runLetterToTheEnd(first);
         BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_Letters");
-        verify(caseClosed, never()).notify(any());
+        verify(caseSteps, never()).closed(any());
         runLetterToTheEnd(second);
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder("Task_RecordDecision", "CallActivity_Letters",
                 "End_CaseClosed");
-        verify(caseClosed).notify(any());
+        verify(caseSteps).closed(any());
     }
 
     private ProcessInstance letter(String letterNo) {
