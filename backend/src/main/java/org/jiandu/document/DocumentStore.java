@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.jiandu.identity.Actor;
 import org.jiandu.audit.AuditLog;
@@ -145,6 +146,32 @@ public class DocumentStore {
     @Transactional(readOnly = true)
     public Optional<StoredDocument> find(long id) {
         return documents.find(id);
+    }
+
+    /**
+     * The document {@code documentId} if it is filed under this record and passes {@code visible} (what this caller
+     * may see of the record's documents); 404 {@code DOCUMENT_NOT_FOUND} otherwise, so that the id of another
+     * record's document tells nothing.
+     */
+    @Transactional(readOnly = true)
+    public StoredDocument ofRecord(String recordType, String recordNo, long documentId, Predicate<StoredDocument> visible) {
+        return documents.find(documentId)
+                .filter(doc -> recordType.equals(doc.recordType()) && recordNo.equals(doc.recordNo()))
+                .filter(visible)
+                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
+    }
+
+    /** Downloads a document filed under a record the caller may see (see {@link #ofRecord}); records who did. */
+    @Transactional
+    public ResponseEntity<byte[]> download(String recordType, String recordNo, long documentId,
+                                           Predicate<StoredDocument> visible) {
+        return download(ofRecord(recordType, recordNo, documentId, visible));
+    }
+
+    /** Downloads any document filed under a record the caller may see; records who did. */
+    @Transactional
+    public ResponseEntity<byte[]> download(String recordType, String recordNo, long documentId) {
+        return download(recordType, recordNo, documentId, document -> true);
     }
 
     @Transactional(readOnly = true)

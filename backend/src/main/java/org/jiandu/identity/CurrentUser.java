@@ -23,6 +23,16 @@ public record CurrentUser(String userId, String displayName, OrgUnit org, Set<Ro
         return false;
     }
 
+    /** Whether the user works for the supervision body (holds one of its staff roles), not for a supervised agency. */
+    public boolean internal() {
+        return roles.stream().anyMatch(Role::internal);
+    }
+
+    /** Whether the user may see a record about this agency: staff any, an agency's liaison only its own agency's. */
+    public boolean seesRecordsOf(String agencyCode) {
+        return internal() || has(Role.AGENCY) && org.code().equals(agencyCode);
+    }
+
     /** The Camunda groups of this user: the role groups and the organisation's group. */
     public List<String> engineGroups() {
         List<String> groups = new ArrayList<>();

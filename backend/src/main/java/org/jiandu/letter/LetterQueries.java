@@ -5,11 +5,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.jiandu.document.DocumentStore;
-import org.jiandu.document.StoredDocument;
 import org.jiandu.escalation.EscalationService;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.http.ResponseEntity;
@@ -69,11 +67,7 @@ class LetterQueries {
 
     @Transactional
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
-        LetterRow letter = access.visible(id, user);
-        StoredDocument document = store.find(documentId)
-                .filter(doc -> LetterService.RECORD.equals(doc.recordType()) && letter.letterNo().equals(doc.recordNo()))
-                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
-        return store.download(document);
+        return store.download(LetterService.RECORD, access.visible(id, user).letterNo(), documentId);
     }
 
     private static LocalDateTime currentDue(LetterRow letter) {

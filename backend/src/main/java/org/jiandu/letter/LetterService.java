@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.identity.CurrentUser;
-import org.jiandu.identity.Role;
 import org.jiandu.web.ApiException;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Service;
@@ -112,13 +111,10 @@ public class LetterService {
     }
 
     public static boolean mayView(LetterRow letter, CurrentUser user) {
-        if (isInternal(user)) {
-            return true;
-        }
-        return user.has(Role.AGENCY) && user.org().code().equals(letter.agencyCode()) && letter.docNo() != null;
+        return user.internal() || user.seesRecordsOf(letter.agencyCode()) && letter.docNo() != null;
     }
 
     public static boolean isInternal(CurrentUser user) {
-        return user.roles().stream().anyMatch(Role::internal);
+        return user.internal();
     }
 }

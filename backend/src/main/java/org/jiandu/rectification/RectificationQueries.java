@@ -5,13 +5,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.jiandu.document.DocumentStore;
-import org.jiandu.document.StoredDocument;
 import org.jiandu.escalation.EscalationService;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.letter.LetterRow;
 import org.jiandu.letter.LetterService;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.http.ResponseEntity;
@@ -74,9 +72,6 @@ class RectificationQueries {
     @Transactional
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
         RectificationRow row = RectificationService.visible(mapper, id, user);
-        StoredDocument document = store.find(documentId)
-                .filter(doc -> RectificationService.RECORD.equals(doc.recordType()) && row.rectificationNo().equals(doc.recordNo()))
-                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
-        return store.download(document);
+        return store.download(RectificationService.RECORD, row.rectificationNo(), documentId);
     }
 }

@@ -80,11 +80,7 @@ public class RectificationService {
 
     /** The rectification if the user may see it (staff, or the agency concerned); 404 otherwise. */
     static RectificationRow visible(RectificationMapper mapper, long id, CurrentUser user) {
-        RectificationRow row = mapper.find(id).orElse(null);
-        if (row == null || !(LetterService.isInternal(user)
-                || user.has(Role.AGENCY) && user.org().code().equals(row.agencyCode()))) {
-            throw ApiException.notFound("RECTIFICATION_NOT_FOUND", "整改事项不存在。");
-        }
-        return row;
+        return mapper.find(id).filter(row -> user.seesRecordsOf(row.agencyCode()))
+                .orElseThrow(() -> ApiException.notFound("RECTIFICATION_NOT_FOUND", "整改事项不存在。"));
     }
 }

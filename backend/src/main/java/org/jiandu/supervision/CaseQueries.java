@@ -10,7 +10,6 @@ import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.letter.LetterService;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.http.ResponseEntity;
@@ -74,11 +73,8 @@ public class CaseQueries {
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
         CaseRow row = access.visible(id, user);
         boolean agencyView = !LetterService.isInternal(user);
-        StoredDocument document = store.find(documentId)
-                .filter(doc -> SupervisionCaseService.RECORD.equals(doc.recordType()) && row.caseNo().equals(doc.recordNo()))
-                .filter(doc -> !agencyView || doc.docType() == DocType.CORRECTIVE_DECISION)
-                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
-        return store.download(document);
+        return store.download(SupervisionCaseService.RECORD, row.caseNo(), documentId,
+                doc -> !agencyView || doc.docType() == DocType.CORRECTIVE_DECISION);
     }
 
     private List<StoredDocument> servedOnAgency(CaseRow row) {
