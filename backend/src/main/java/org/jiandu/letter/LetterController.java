@@ -113,8 +113,7 @@ class LetterController {
     @Roles(Role.AGENCY)
     LetterView replyText(@PathVariable long id, @Valid @RequestBody ReplyRequest request,
                          @AuthenticationPrincipal CurrentUser user) {
-        service.reply(id, user, request.text(), List.of());
-        return queries.view(id, user);
+        return reply(id, request.text(), null, user);
     }
 
     @PostMapping("/{id}/reply-review")

@@ -89,8 +89,7 @@ class RectificationController {
     @Roles(Role.AGENCY)
     RectificationView completionText(@PathVariable long id, @Valid @RequestBody TextRequest request,
                                      @AuthenticationPrincipal CurrentUser user) {
-        service.submitCompletion(id, user, request.text(), List.of());
-        return queries.view(id, user);
+        return completion(id, request.text(), null, user);
     }
 
     @PostMapping("/{id}/verification")
