@@ -68,6 +68,16 @@ public class DocumentStore {
         return insert(recordType, recordNo, type, null, stripExtension(name), name, kind.contentType(), content, 1, null);
     }
 
+    /**
+     * Stores the files of one submission under a record, all of the same type, after checking every one of them: a
+     * bad file refuses the submission before any is written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<StoredDocument> storeUploads(String recordType, String recordNo, DocType type, List<MultipartFile> files) {
+        files.forEach(this::checkUpload);
+        return files.stream().map(file -> storeUpload(recordType, recordNo, type, file)).toList();
+    }
+
     /** Checks an upload without storing it: for requests that must refuse bad files before writing anything. */
     public void checkUpload(MultipartFile file) {
         byte[] content = readChecked(file);

@@ -7,7 +7,6 @@ import java.util.List;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.escalation.EscalationService;
 import org.jiandu.identity.CurrentUser;
-import org.jiandu.identity.Role;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.http.ResponseEntity;
@@ -50,11 +49,11 @@ class LetterQueries {
 
     @Transactional(readOnly = true)
     public Page<LetterView.Summary> list(CurrentUser user, String agencyCode, String status, String flag, int page, int size) {
-        boolean agencyView = !LetterService.isInternal(user);
-        if (agencyView && !user.has(Role.AGENCY)) {
-            return new Page<>(List.of(), 0, page, size);
+        if (user.seesNoAgencyRecords()) {
+            return Page.empty(page, size);
         }
-        LetterMapper.ListFilter filter = new LetterMapper.ListFilter(agencyView ? user.org().code() : agencyCode,
+        boolean agencyView = !user.internal();
+        LetterMapper.ListFilter filter = new LetterMapper.ListFilter(user.agencyScope(agencyCode),
                 status, flag, agencyView, LocalDateTime.now(clock), escalations.yellowBound(),
                 escalations.yellowStartedBefore());
         var flags = escalations.flags();

@@ -7,7 +7,6 @@ import java.util.List;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.escalation.EscalationService;
 import org.jiandu.identity.CurrentUser;
-import org.jiandu.identity.Role;
 import org.jiandu.letter.LetterRow;
 import org.jiandu.letter.LetterService;
 import org.jiandu.web.Page;
@@ -53,12 +52,11 @@ class RectificationQueries {
     @Transactional(readOnly = true)
     public Page<RectificationView.Summary> list(CurrentUser user, String agencyCode, Long letterId, String status,
                                                 String flag, int page, int size) {
-        boolean agencyView = !LetterService.isInternal(user);
-        if (agencyView && !user.has(Role.AGENCY)) {
-            return new Page<>(List.of(), 0, page, size);
+        if (user.seesNoAgencyRecords()) {
+            return Page.empty(page, size);
         }
         RectificationMapper.ListFilter filter = new RectificationMapper.ListFilter(
-                agencyView ? user.org().code() : agencyCode, letterId, status, flag, LocalDateTime.now(clock),
+                user.agencyScope(agencyCode), letterId, status, flag, LocalDateTime.now(clock),
                 escalations.yellowBound(), escalations.yellowStartedBefore());
         var flags = escalations.flags();
         List<RectificationView.Summary> items = mapper.list(filter, Page.offset(page, size), size).stream()

@@ -59,10 +59,7 @@ public class RectificationService {
     public void submitCompletion(long id, CurrentUser user, String text, List<MultipartFile> evidence) {
         RectificationRow row = RectificationService.visible(mapper, id, user);
         Task task = tasks.require(row.rectificationNo(), RectificationStep.SUBMIT_COMPLETION.taskKey(), user);
-        evidence.forEach(store::checkUpload);
-        for (MultipartFile file : evidence) {
-            store.storeUpload(RECORD, row.rectificationNo(), DocType.EVIDENCE, file);
-        }
+        store.storeUploads(RECORD, row.rectificationNo(), DocType.EVIDENCE, evidence);
         tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions(), "completionText", text));
     }
 

@@ -8,7 +8,6 @@ import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
-import org.jiandu.identity.Role;
 import org.jiandu.letter.LetterService;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
@@ -58,11 +57,11 @@ public class CaseQueries {
     @Transactional(readOnly = true)
     public Page<CaseRow> list(CurrentUser user, String agencyCode, String sourceType, String sourceRef, String status,
                               int page, int size) {
-        boolean agencyView = !LetterService.isInternal(user);
-        if (agencyView && !user.has(Role.AGENCY)) {
-            return new Page<>(List.of(), 0, page, size);
+        if (user.seesNoAgencyRecords()) {
+            return Page.empty(page, size);
         }
-        String agency = agencyView ? user.org().code() : agencyCode;
+        boolean agencyView = !user.internal();
+        String agency = user.agencyScope(agencyCode);
         List<CaseRow> rows = mapper.list(agency, sourceType, sourceRef, status, Page.offset(page, size), size);
         return new Page<>(agencyView ? rows.stream().map(CaseRow::forAgency).toList() : rows,
                 mapper.count(agency, sourceType, sourceRef, status), page, size);
