@@ -1,6 +1,5 @@
 package org.jiandu.clue;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,10 +16,9 @@ import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.identity.Role;
 import org.jiandu.platform.EngineAccess;
-import org.jiandu.sequence.Sequences;
 import org.jiandu.web.ApiException;
 import org.jiandu.workflow.RecordOpened;
-import org.springframework.context.ApplicationEventPublisher;
+import org.jiandu.workflow.RecordOpening;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,23 +31,19 @@ public class ClueProposals {
 
     private final ClueMapper clues;
     private final OrgUnitMapper orgs;
-    private final Sequences sequences;
+    private final RecordOpening opening;
     private final RuntimeService runtimeService;
     private final EngineAccess engineAccess;
     private final AuditLog auditLog;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    ClueProposals(ClueMapper clues, OrgUnitMapper orgs, Sequences sequences, RuntimeService runtimeService,
-                  EngineAccess engineAccess, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+    ClueProposals(ClueMapper clues, OrgUnitMapper orgs, RecordOpening opening, RuntimeService runtimeService,
+                  EngineAccess engineAccess, AuditLog auditLog) {
         this.clues = clues;
         this.orgs = orgs;
-        this.sequences = sequences;
+        this.opening = opening;
         this.runtimeService = runtimeService;
         this.engineAccess = engineAccess;
         this.auditLog = auditLog;
-        this.events = events;
-        this.clock = clock;
     }
 
     /**
@@ -77,9 +71,9 @@ public class ClueProposals {
         ClueTarget target = proposal.target() == null ? ClueTarget.COMMISSION : proposal.target();
         OrgUnit targetOrg = targetOrg(issuer, target, proposal.targetOrgCode());
 
-        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        LocalDateTime now = opening.now();
         ClueMapper.NewClue row = new ClueMapper.NewClue();
-        row.clueNo = String.format("XS-%d-%06d", now.getYear(), sequences.next("CLUE|" + now.getYear()));
+        row.clueNo = opening.nextNumber("XS", "CLUE");
         row.status = ClueStatus.LEGAL_REVIEW;
         row.targetKind = target;
         row.targetOrgId = targetOrg.id();
@@ -110,12 +104,8 @@ public class ClueProposals {
         variables.put(ClueProcess.HANDLER, proposer.userId());
         variables.put("collectiveRequired", category.requiresCollective());
         variables.put(ClueProcess.TARGET_ORG_CODE, targetOrg.code());
-        String processInstanceId = engineAccess.withoutAuthorizationChecks(() -> runtimeService
-                .startProcessInstanceByKey(ClueService.PROCESS_KEY, row.clueNo, variables).getId());
-        clues.setProcessInstance(row.id, processInstanceId);
-        if (row.sourceType == ClueSource.COMPLAINT) {
-            events.publishEvent(new RecordOpened("COMPLAINT", row.sourceNo, RecordOpened.CLUE_TRANSFER, row.id, row.clueNo));
-        }
+        clues.setProcessInstance(row.id, opening.startProcess(ClueService.PROCESS_KEY, row.clueNo, variables));
+        opening.announce(row.sourceType.name(), row.sourceNo, RecordOpened.CLUE_TRANSFER, row.id, row.clueNo);
         return new Proposed(row.id, row.clueNo);
     }
 
@@ -134,7 +124,7 @@ public class ClueProposals {
         ClueCategory category = category(proposal.categoryCode());
         OrgUnit agency = agency(proposal.agencyCode());
         List<ClueMapper.ClueLink> links = links(proposal.evidenceLinks());
-        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        LocalDateTime now = opening.now();
         clues.updateProposal(id, category.code(), category.requiresCollective(), facts, persons,
                 agency == null ? null : agency.id(), now);
         clues.deleteLinks(id);

@@ -11,7 +11,6 @@ import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.platform.EngineAccess;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -108,12 +107,7 @@ public class ClueQueries {
     /** Downloads one of a clue's documents (and records who did). */
     @Transactional
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
-        Clue clue = visible(id, user);
-        StoredDocument document = documentStore.find(documentId)
-                .filter(found -> found.recordType().equals(ClueWorkflow.RECORD_TYPE)
-                        && found.recordNo().equals(clue.clueNo()))
-                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
-        return documentStore.download(document);
+        return documentStore.download(ClueWorkflow.RECORD_TYPE, visible(id, user).clueNo(), documentId);
     }
 
     /** The clue if the user may know of it; 404 otherwise. */

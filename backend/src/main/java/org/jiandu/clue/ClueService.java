@@ -3,7 +3,6 @@ package org.jiandu.clue;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
@@ -46,9 +45,8 @@ public class ClueService {
     public ClueViews.ClueView legalReview(long id, boolean passed, String opinion, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         requireRole(user, Role.LEGAL_REVIEWER, "只有法制审核员可以进行法制审核。");
-        complete(clue, ClueStep.LEGAL_REVIEW.taskKey(), Variables.createVariables().putValue(ClueProcess.LEGAL_REVIEW_PASSED, passed)
-                .putValueTyped("legalOpinion", Variables.stringValue(opinion, true)));
-        return queries.view(id, user);
+        return complete(clue, ClueStep.LEGAL_REVIEW,
+                ProcessTasks.decision(ClueProcess.LEGAL_REVIEW_PASSED, passed, "legalOpinion", opinion), user);
     }
 
     @Transactional
@@ -57,18 +55,16 @@ public class ClueService {
         if (!ClueAccess.isHandlerOf(user, clue)) {
             throw ApiException.forbidden("FORBIDDEN", "只有承办人可以重新提交或撤回移送建议。");
         }
-        complete(clue, ClueStep.REVISE_PROPOSAL.taskKey(), Variables.createVariables().putValue(ClueProcess.RESUBMIT, resubmit)
-                .putValueTyped("revisionNote", Variables.stringValue(note, true)));
-        return queries.view(id, user);
+        return complete(clue, ClueStep.REVISE_PROPOSAL,
+                ProcessTasks.decision(ClueProcess.RESUBMIT, resubmit, "revisionNote", note), user);
     }
 
     @Transactional
     public ClueViews.ClueView collectiveDecision(long id, boolean agreed, String minutes, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         requireRole(user, Role.LEAD, "只有科室负责人可以登记集体研究决定。");
-        complete(clue, ClueStep.COLLECTIVE_DECISION.taskKey(), Variables.createVariables().putValue(ClueProcess.COLLECTIVE_AGREED, agreed)
-                .putValueTyped("meetingMinutes", Variables.stringValue(minutes, true)));
-        return queries.view(id, user);
+        return complete(clue, ClueStep.COLLECTIVE_DECISION,
+                ProcessTasks.decision(ClueProcess.COLLECTIVE_AGREED, agreed, "meetingMinutes", minutes), user);
     }
 
     /** The lead's decision; approval numbers and stores the transfer letter and materials list in this transaction. */
@@ -76,9 +72,8 @@ public class ClueService {
     public ClueViews.ClueView approval(long id, boolean approved, String opinion, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         requireRole(user, Role.LEAD, "只有科室负责人可以审批移送。");
-        complete(clue, ClueStep.LEAD_APPROVAL.taskKey(), Variables.createVariables().putValue(ClueProcess.LEAD_APPROVED, approved)
-                .putValueTyped("leadOpinion", Variables.stringValue(opinion, true)));
-        return queries.view(id, user);
+        return complete(clue, ClueStep.LEAD_APPROVAL,
+                ProcessTasks.decision(ClueProcess.LEAD_APPROVED, approved, "leadOpinion", opinion), user);
     }
 
     /** The receiving body signs for the transfer (签收). */
@@ -88,9 +83,8 @@ public class ClueService {
         if (!ClueAccess.isReceiverOf(user, clue)) {
             throw ApiException.forbidden("FORBIDDEN", "只有受移送机关可以签收。");
         }
-        complete(clue, ClueStep.ACKNOWLEDGE_RECEIPT.taskKey(), Variables.createVariables()
-                .putValueTyped("receiptNote", Variables.stringValue(note, true)));
-        return queries.view(id, user);
+        return complete(clue, ClueStep.ACKNOWLEDGE_RECEIPT,
+                ProcessTasks.text(ProcessTasks.decisions(), "receiptNote", note), user);
     }
 
     /**
@@ -100,18 +94,16 @@ public class ClueService {
     @Transactional
     public ClueViews.ClueView recordOutcome(long id, ClueOutcome kind, String text, CurrentUser user) {
         Clue clue = queries.visible(id, user);
-        String taskKey;
+        ClueStep step;
         if (ClueAccess.isReceiverOf(user, clue)) {
-            taskKey = ClueStep.RECORD_OUTCOME.taskKey();
+            step = ClueStep.RECORD_OUTCOME;
         } else if (ClueAccess.isHandlerOf(user, clue)) {
-            taskKey = ClueStep.RECORD_PAPER_OUTCOME.taskKey();
+            step = ClueStep.RECORD_PAPER_OUTCOME;
         } else {
             throw ApiException.forbidden("FORBIDDEN", "只有受移送机关或承办人可以登记处理结果。");
         }
-        complete(clue, taskKey, Variables.createVariables()
-                .putValueTyped("outcomeKind", Variables.stringValue(kind.name(), true))
-                .putValueTyped("outcomeText", Variables.stringValue(text, true)));
-        return queries.view(id, user);
+        return complete(clue, step, ProcessTasks.text(ProcessTasks.text(ProcessTasks.decisions(), "outcomeKind", kind.name()),
+                "outcomeText", text), user);
     }
 
     /**
@@ -146,15 +138,18 @@ public class ClueService {
         EVIDENCE, OUTCOME
     }
 
-    private void complete(Clue clue, String taskKey, VariableMap variables) {
+    /** Completes the clue's open task of this step with what the caller decided; the clue as the caller now sees it. */
+    private ClueViews.ClueView complete(Clue clue, ClueStep step, VariableMap variables, CurrentUser user) {
         Task task = engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery()
-                .processInstanceId(clue.processInstanceId()).taskDefinitionKey(taskKey).singleResult());
+                .processInstanceId(clue.processInstanceId()).taskDefinitionKey(step.taskKey()).singleResult());
         if (task == null) {
             throw ApiException.conflict("STEP_NOT_OPEN", "该问题线索当前不在这一办理环节（当前状态：" + clue.status().label() + "）。");
         }
         // claimed for the actor and completed; a refusal of the completion listener is answered as itself
         tasks.complete(task, variables);
+        return queries.view(clue.id(), user);
     }
+
 
     private static void requireRole(CurrentUser user, Role role, String message) {
         if (!user.has(role)) {

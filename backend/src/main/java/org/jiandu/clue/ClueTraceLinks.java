@@ -1,8 +1,7 @@
 package org.jiandu.clue;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.Optional;
 
 import org.jiandu.trace.TraceLinks;
 import org.springframework.stereotype.Component;
@@ -22,13 +21,7 @@ class ClueTraceLinks implements TraceLinks {
 
     @Override
     public Collection<String> linkedBusinessKeys(String businessKey) {
-        List<String> keys = new ArrayList<>(clues.clueNosOfSource(businessKey));
-        if (businessKey.startsWith("XS-")) {
-            String source = clues.sourceNoOf(businessKey);
-            if (source != null) {
-                keys.add(source);
-            }
-        }
-        return keys;
+        return TraceLinks.bothWays(clues.clueNosOfSource(businessKey), businessKey.startsWith("XS-")
+                ? Optional.ofNullable(clues.sourceNoOf(businessKey)) : Optional.empty());
     }
 }

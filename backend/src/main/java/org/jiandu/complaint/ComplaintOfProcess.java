@@ -1,6 +1,7 @@
 package org.jiandu.complaint;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.jiandu.workflow.RecordAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,7 @@ interface ComplaintOfProcess {
 
         @Override
         public long id(DelegateExecution execution) {
-            String trackingNo = execution.getProcessBusinessKey();
-            return complaints.findByTrackingNo(trackingNo)
-                    .orElseThrow(() -> new IllegalStateException("No complaint " + trackingNo)).id();
+            return RecordAccess.ofProcess(execution, complaints::findByTrackingNo, "complaint").id();
         }
     }
 }

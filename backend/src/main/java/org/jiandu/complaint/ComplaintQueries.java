@@ -177,11 +177,7 @@ class ComplaintQueries {
     @Transactional(readOnly = true)
     StoredDocument document(long complaintId, long documentId, CurrentUser user) {
         Complaint complaint = visible(complaintId, user);
-        return documents.find(documentId)
-                .filter(doc -> handles(user))
-                .filter(doc -> ComplaintProcess.RECORD_TYPE.equals(doc.recordType())
-                        && complaint.trackingNo().equals(doc.recordNo()))
-                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
+        return documents.ofRecord(ComplaintProcess.RECORD_TYPE, complaint.trackingNo(), documentId, doc -> handles(user));
     }
 
     private List<ComplaintViews.CurrentStep> currentSteps(Complaint complaint, Date now) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.jiandu.identity.Actor;
 import org.jiandu.audit.AuditLog;
@@ -65,6 +66,16 @@ public class DocumentStore {
                 "文件“" + name + "”的类型不被接受（或内容与扩展名不符）。可上传：" + FileKind.ALLOWED + "。"));
         checkArchive(name, kind, content);
         return insert(recordType, recordNo, type, null, stripExtension(name), name, kind.contentType(), content, 1, null);
+    }
+
+    /**
+     * Stores the files of one submission under a record, all of the same type, after checking every one of them: a
+     * bad file refuses the submission before any is written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<StoredDocument> storeUploads(String recordType, String recordNo, DocType type, List<MultipartFile> files) {
+        files.forEach(this::checkUpload);
+        return files.stream().map(file -> storeUpload(recordType, recordNo, type, file)).toList();
     }
 
     /** Checks an upload without storing it: for requests that must refuse bad files before writing anything. */
@@ -145,6 +156,32 @@ public class DocumentStore {
     @Transactional(readOnly = true)
     public Optional<StoredDocument> find(long id) {
         return documents.find(id);
+    }
+
+    /**
+     * The document {@code documentId} if it is filed under this record and passes {@code visible} (what this caller
+     * may see of the record's documents); 404 {@code DOCUMENT_NOT_FOUND} otherwise, so that the id of another
+     * record's document tells nothing.
+     */
+    @Transactional(readOnly = true)
+    public StoredDocument ofRecord(String recordType, String recordNo, long documentId, Predicate<StoredDocument> visible) {
+        return documents.find(documentId)
+                .filter(doc -> recordType.equals(doc.recordType()) && recordNo.equals(doc.recordNo()))
+                .filter(visible)
+                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
+    }
+
+    /** Downloads a document filed under a record the caller may see (see {@link #ofRecord}); records who did. */
+    @Transactional
+    public ResponseEntity<byte[]> download(String recordType, String recordNo, long documentId,
+                                           Predicate<StoredDocument> visible) {
+        return download(ofRecord(recordType, recordNo, documentId, visible));
+    }
+
+    /** Downloads any document filed under a record the caller may see; records who did. */
+    @Transactional
+    public ResponseEntity<byte[]> download(String recordType, String recordNo, long documentId) {
+        return download(recordType, recordNo, documentId, document -> true);
     }
 
     @Transactional(readOnly = true)

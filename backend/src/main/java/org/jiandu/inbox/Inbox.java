@@ -136,83 +136,32 @@ class Inbox {
         } else {
             query.taskUnassigned().taskCandidateGroupIn(user.engineGroups());
         }
-        if (filter.processKey() != null) {
-            query.processDefinitionKey(filter.processKey());
-        }
-        if (filter.businessKey() != null) {
-            query.processInstanceBusinessKeyLike(like(filter.businessKey()));
-        }
-        if (filter.agency() != null) {
-            query.processVariableValueEquals(TaskRecords.AGENCY_VARIABLE, filter.agency());
-        }
-        if (filter.dueAfter() != null) {
-            query.dueAfter(date(filter.dueAfter()));
-        }
-        if (filter.dueBefore() != null) {
-            query.dueBefore(date(filter.dueBefore()));
-        }
-        if (filter.createdBefore() != null) {
-            query.taskCreatedBefore(date(filter.createdBefore()));
-        }
-        if (filter.text() != null) {
-            query.or().taskNameLike(like(filter.text())).processInstanceBusinessKeyLike(like(filter.text()))
-                    .processDefinitionNameLike(like(filter.text())).endOr();
-        }
+        filter.applyTo(clock.getZone(), query::processDefinitionKey, query::processInstanceBusinessKeyLike,
+                agency -> query.processVariableValueEquals(TaskRecords.AGENCY_VARIABLE, agency),
+                query::dueAfter, query::dueBefore, query::taskCreatedBefore,
+                text -> query.or().taskNameLike(text).processInstanceBusinessKeyLike(text).processDefinitionNameLike(text)
+                        .endOr());
         return query;
     }
 
     private static TaskQuery sorted(TaskQuery query, InboxFilter filter) {
-        switch (filter.sort()) {
-            case DUE -> query.orderByDueDate();
-            case PRIORITY -> query.orderByTaskPriority();
-            default -> query.orderByTaskCreateTime();
-        }
-        if (filter.ascending()) {
-            query.asc();
-        } else {
-            query.desc();
-        }
+        filter.orderOn(query, query::orderByDueDate, query::orderByTaskPriority, query::orderByTaskCreateTime);
         return query.orderByTaskId().asc();
     }
 
     private HistoricTaskInstanceQuery doneQuery(CurrentUser user, InboxFilter filter) {
         HistoricTaskInstanceQuery query = historyService.createHistoricTaskInstanceQuery()
                 .taskAssignee(user.userId()).finished().taskDeleteReason("completed");
-        if (filter.processKey() != null) {
-            query.processDefinitionKey(filter.processKey());
-        }
-        if (filter.businessKey() != null) {
-            query.processInstanceBusinessKeyLike(like(filter.businessKey()));
-        }
-        if (filter.agency() != null) {
-            query.processVariableValueEquals(TaskRecords.AGENCY_VARIABLE, filter.agency());
-        }
-        if (filter.dueAfter() != null) {
-            query.taskDueAfter(date(filter.dueAfter()));
-        }
-        if (filter.dueBefore() != null) {
-            query.taskDueBefore(date(filter.dueBefore()));
-        }
-        if (filter.createdBefore() != null) {
-            query.startedBefore(date(filter.createdBefore()));
-        }
-        if (filter.text() != null) {
-            query.or().taskNameLike(like(filter.text())).processInstanceBusinessKeyLike(like(filter.text())).endOr();
-        }
+        filter.applyTo(clock.getZone(), query::processDefinitionKey, query::processInstanceBusinessKeyLike,
+                agency -> query.processVariableValueEquals(TaskRecords.AGENCY_VARIABLE, agency),
+                query::taskDueAfter, query::taskDueBefore, query::startedBefore,
+                text -> query.or().taskNameLike(text).processInstanceBusinessKeyLike(text).endOr());
         return query;
     }
 
     private static HistoricTaskInstanceQuery sorted(HistoricTaskInstanceQuery query, InboxFilter filter) {
-        switch (filter.sort()) {
-            case DUE -> query.orderByTaskDueDate();
-            case PRIORITY -> query.orderByTaskPriority();
-            default -> query.orderByHistoricTaskInstanceEndTime();
-        }
-        if (filter.ascending()) {
-            query.asc();
-        } else {
-            query.desc();
-        }
+        filter.orderOn(query, query::orderByTaskDueDate, query::orderByTaskPriority,
+                query::orderByHistoricTaskInstanceEndTime);
         return query.orderByTaskId().asc();
     }
 
@@ -321,10 +270,6 @@ class Inbox {
 
     private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
         return a == null || b.isBefore(a) ? b : a;
-    }
-
-    private static String like(String text) {
-        return "%" + text + "%";
     }
 
     private static String blankToNull(String text) {

@@ -91,7 +91,7 @@ class InboxController {
     @PostMapping("/{id}/complete")
     Map<String, String> complete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                  @RequestBody(required = false) FormSubmission body) {
-        actions.complete(user, id, body == null || body.values() == null ? Map.of() : body.values());
+        actions.complete(user, id, FormSubmission.valuesOf(body));
         return done(id);
     }
 
@@ -105,7 +105,7 @@ class InboxController {
     @PostMapping("/{id}/resolve")
     Map<String, String> resolve(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                 @RequestBody(required = false) FormSubmission body) {
-        actions.resolve(user, id, body == null || body.values() == null ? Map.of() : body.values());
+        actions.resolve(user, id, FormSubmission.valuesOf(body));
         return done(id);
     }
 
@@ -149,6 +149,11 @@ class InboxController {
 
     /** The form's fields, by key. */
     record FormSubmission(Map<String, Object> values) {
+
+        /** The fields of a submission, none for an absent body (a step whose form has no fields). */
+        static Map<String, Object> valuesOf(FormSubmission body) {
+            return body == null || body.values() == null ? Map.of() : body.values();
+        }
     }
 
     record Handover(@NotBlank String userId, @NotBlank @Size(max = 500) String reason) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -81,16 +82,13 @@ class TaskActions {
         access.audit(current, "TASK_COMPLETED", Map.of("fields", withoutTexts(variables)));
     }
 
+    /** 委派: the delegate works the task and hands it back (resolve); the caller stays its owner. */
     @Transactional
     public void delegate(CurrentUser user, String taskId, String delegateId, String reason) {
-        TaskAccess.Current current = access.assignedTask(user, taskId);
-        access.refuseWhileDelegated(current);
-        CurrentUser delegate = access.target(user, current, delegateId);
-        engineAccess.withoutAuthorizationChecks(() -> taskService.delegateTask(taskId, delegate.userId()));
-        notifications.notifyUsers(List.of(delegate.userId()), NotificationKind.NEW_TASK,
-                "委派待办：" + current.task().getName(), user.displayName() + "委派：" + reason, TaskRecords.TASK, taskId);
-        access.audit(current, "TASK_DELEGATED", Map.of("to", delegate.userId(), "reason", reason),
-                "委派给" + delegate.displayName() + "：" + reason);
+        handOver(user, taskId, delegateId, reason, "委派", "TASK_DELEGATED", (task, delegate) -> {
+            taskService.delegateTask(task, delegate.userId());
+            return Map.of("to", delegate.userId(), "reason", reason);
+        });
     }
 
     @Transactional
@@ -106,16 +104,28 @@ class TaskActions {
         access.audit(current, "TASK_RESOLVED", Map.of("owner", current.task().getOwner(), "fields", withoutTexts(variables)));
     }
 
+    /** 转办: the task becomes the target's. */
     @Transactional
     public void transfer(CurrentUser user, String taskId, String targetId, String reason) {
+        handOver(user, taskId, targetId, reason, "转办", "TASK_TRANSFERRED", (task, target) -> {
+            taskService.setAssignee(task, target.userId());
+            return Map.of("from", user.userId(), "to", target.userId(), "reason", reason);
+        });
+    }
+
+    /**
+     * Gives the caller's task to someone they may give it to (not while it is delegated), by {@code move} (which
+     * answers what the audit row records); the new worker is told, and the audit row says to whom and why.
+     */
+    private void handOver(CurrentUser user, String taskId, String targetId, String reason, String verb, String action,
+                          BiFunction<String, CurrentUser, Map<String, Object>> move) {
         TaskAccess.Current current = access.assignedTask(user, taskId);
         access.refuseWhileDelegated(current);
         CurrentUser target = access.target(user, current, targetId);
-        engineAccess.withoutAuthorizationChecks(() -> taskService.setAssignee(taskId, target.userId()));
+        Map<String, Object> changes = engineAccess.withoutAuthorizationChecks(() -> move.apply(taskId, target));
         notifications.notifyUsers(List.of(target.userId()), NotificationKind.NEW_TASK,
-                "转办待办：" + current.task().getName(), user.displayName() + "转办：" + reason, TaskRecords.TASK, taskId);
-        access.audit(current, "TASK_TRANSFERRED", Map.of("from", user.userId(), "to", target.userId(), "reason", reason),
-                "转办给" + target.displayName() + "：" + reason);
+                verb + "待办：" + current.task().getName(), user.displayName() + verb + "：" + reason, TaskRecords.TASK, taskId);
+        access.audit(current, action, changes, verb + "给" + target.displayName() + "：" + reason);
     }
 
     /**

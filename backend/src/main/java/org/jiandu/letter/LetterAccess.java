@@ -6,6 +6,7 @@ import org.jiandu.identity.OrgKind;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.web.ApiException;
+import org.jiandu.workflow.RecordAccess;
 import org.springframework.stereotype.Component;
 
 /** Which letter a request or a process instance works on, and whether the caller may see it. */
@@ -22,17 +23,13 @@ class LetterAccess {
 
     /** The letter a process instance works on: the one its business key numbers, never one a variable names. */
     LetterRow letterOf(DelegateExecution execution) {
-        String letterNo = execution.getProcessBusinessKey();
-        return mapper.findByNo(letterNo).orElseThrow(() -> new IllegalStateException("No letter " + letterNo));
+        return RecordAccess.ofProcess(execution, mapper::findByNo, "letter");
     }
 
     /** The letter if the user may see it; 404 otherwise (an agency sees only its own served letters). */
     LetterRow visible(long id, CurrentUser user) {
-        LetterRow letter = mapper.find(id).orElse(null);
-        if (letter == null || !LetterService.mayView(letter, user)) {
-            throw ApiException.notFound("LETTER_NOT_FOUND", "监督建议书不存在。");
-        }
-        return letter;
+        return mapper.find(id).filter(letter -> LetterService.mayView(letter, user))
+                .orElseThrow(() -> ApiException.notFound("LETTER_NOT_FOUND", "监督建议书不存在。"));
     }
 
     /** The letter if the user may see it and works for the supervision body; 403 for an agency. */

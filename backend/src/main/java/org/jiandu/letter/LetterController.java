@@ -7,10 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jiandu.escalation.Flag;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,10 +57,7 @@ class LetterController {
                                   @RequestParam(required = false) String flag,
                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                                   @AuthenticationPrincipal CurrentUser user) {
-        if (flag != null && !List.of("NONE", "YELLOW", "RED").contains(flag)) {
-            throw ApiException.badRequest("INVALID_FLAG", "flag 只能是 NONE、YELLOW 或 RED。");
-        }
-        return queries.list(user, agencyCode, status, flag, page, size);
+        return queries.list(user, agencyCode, status, Flag.requireKnown(flag), page, size);
     }
 
     @GetMapping("/{id}")
@@ -116,8 +113,7 @@ class LetterController {
     @Roles(Role.AGENCY)
     LetterView replyText(@PathVariable long id, @Valid @RequestBody ReplyRequest request,
                          @AuthenticationPrincipal CurrentUser user) {
-        service.reply(id, user, request.text(), List.of());
-        return queries.view(id, user);
+        return reply(id, request.text(), null, user);
     }
 
     @PostMapping("/{id}/reply-review")

@@ -5,11 +5,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.jiandu.document.DocumentStore;
-import org.jiandu.document.StoredDocument;
 import org.jiandu.escalation.EscalationService;
 import org.jiandu.identity.CurrentUser;
-import org.jiandu.identity.Role;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.http.ResponseEntity;
@@ -52,11 +49,11 @@ class LetterQueries {
 
     @Transactional(readOnly = true)
     public Page<LetterView.Summary> list(CurrentUser user, String agencyCode, String status, String flag, int page, int size) {
-        boolean agencyView = !LetterService.isInternal(user);
-        if (agencyView && !user.has(Role.AGENCY)) {
-            return new Page<>(List.of(), 0, page, size);
+        if (user.seesNoAgencyRecords()) {
+            return Page.empty(page, size);
         }
-        LetterMapper.ListFilter filter = new LetterMapper.ListFilter(agencyView ? user.org().code() : agencyCode,
+        boolean agencyView = !user.internal();
+        LetterMapper.ListFilter filter = new LetterMapper.ListFilter(user.agencyScope(agencyCode),
                 status, flag, agencyView, LocalDateTime.now(clock), escalations.yellowBound(),
                 escalations.yellowStartedBefore());
         var flags = escalations.flags();
@@ -69,11 +66,7 @@ class LetterQueries {
 
     @Transactional
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
-        LetterRow letter = access.visible(id, user);
-        StoredDocument document = store.find(documentId)
-                .filter(doc -> LetterService.RECORD.equals(doc.recordType()) && letter.letterNo().equals(doc.recordNo()))
-                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
-        return store.download(document);
+        return store.download(LetterService.RECORD, access.visible(id, user).letterNo(), documentId);
     }
 
     private static LocalDateTime currentDue(LetterRow letter) {

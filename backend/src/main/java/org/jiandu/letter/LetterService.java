@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.identity.CurrentUser;
-import org.jiandu.identity.Role;
 import org.jiandu.web.ApiException;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Service;
@@ -55,16 +55,14 @@ public class LetterService {
     @Transactional
     public void legalReview(long id, CurrentUser user, boolean passed, String reason) {
         LetterRow letter = access.internal(id, user);
-        Task task = tasks.require(letter.letterNo(), LetterStep.LEGAL_REVIEW.taskKey(), user);
-        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue(LetterProcess.LEGAL_PASSED, passed), "reason", reason));
+        complete(letter, LetterStep.LEGAL_REVIEW, user, ProcessTasks.decision(LetterProcess.LEGAL_PASSED, passed, "reason", reason));
     }
 
     /** The lead signs (签发): in this transaction the number is taken and the document rendered and stored. */
     @Transactional
     public LetterRow sign(long id, CurrentUser user, boolean signed, String reason) {
         LetterRow letter = access.internal(id, user);
-        Task task = tasks.require(letter.letterNo(), LetterStep.SIGN.taskKey(), user);
-        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue(LetterProcess.SIGNED, signed), "reason", reason));
+        complete(letter, LetterStep.SIGN, user, ProcessTasks.decision(LetterProcess.SIGNED, signed, "reason", reason));
         return mapper.find(id).orElseThrow();
     }
 
@@ -72,7 +70,7 @@ public class LetterService {
     @Transactional
     public LetterRow receive(long id, CurrentUser user) {
         LetterRow letter = access.visible(id, user);
-        tasks.complete(tasks.require(letter.letterNo(), LetterStep.RECEIVE.taskKey(), user), ProcessTasks.decisions());
+        complete(letter, LetterStep.RECEIVE, user, ProcessTasks.decisions());
         return mapper.find(id).orElseThrow();
     }
 
@@ -80,18 +78,15 @@ public class LetterService {
     public void reply(long id, CurrentUser user, String text, List<MultipartFile> files) {
         LetterRow letter = access.visible(id, user);
         Task task = tasks.require(letter.letterNo(), LetterStep.REPLY.taskKey(), user);
-        files.forEach(store::checkUpload);
-        for (MultipartFile file : files) {
-            store.storeUpload(RECORD, letter.letterNo(), DocType.ATTACHMENT, file);
-        }
+        store.storeUploads(RECORD, letter.letterNo(), DocType.ATTACHMENT, files);
         tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions(), "replyText", text));
     }
 
     @Transactional
     public void reviewReply(long id, CurrentUser user, boolean accepted, String reason) {
         LetterRow letter = access.internal(id, user);
-        Task task = tasks.require(letter.letterNo(), LetterStep.REVIEW_REPLY.taskKey(), user);
-        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue(LetterProcess.REPLY_ACCEPTED, accepted), "reason", reason));
+        complete(letter, LetterStep.REVIEW_REPLY, user,
+                ProcessTasks.decision(LetterProcess.REPLY_ACCEPTED, accepted, "reason", reason));
     }
 
     // ------------------------------------------------------------------ records, for other features
@@ -111,14 +106,16 @@ public class LetterService {
         return mapper.findByNo(letterNo);
     }
 
+    /** Completes the letter's open task of this step, which the user must be able to work. */
+    private void complete(LetterRow letter, LetterStep step, CurrentUser user, VariableMap variables) {
+        tasks.complete(tasks.require(letter.letterNo(), step.taskKey(), user), variables);
+    }
+
     public static boolean mayView(LetterRow letter, CurrentUser user) {
-        if (isInternal(user)) {
-            return true;
-        }
-        return user.has(Role.AGENCY) && user.org().code().equals(letter.agencyCode()) && letter.docNo() != null;
+        return user.internal() || user.seesRecordsOf(letter.agencyCode()) && letter.docNo() != null;
     }
 
     public static boolean isInternal(CurrentUser user) {
-        return user.roles().stream().anyMatch(Role::internal);
+        return user.internal();
     }
 }

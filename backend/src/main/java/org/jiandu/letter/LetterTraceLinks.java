@@ -1,8 +1,6 @@
 package org.jiandu.letter;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 import org.jiandu.trace.TraceLinks;
 import org.springframework.stereotype.Component;
@@ -19,10 +17,7 @@ class LetterTraceLinks implements TraceLinks {
 
     @Override
     public Collection<String> linkedBusinessKeys(String businessKey) {
-        List<String> keys = new ArrayList<>(mapper.lettersOfComplaint(businessKey));
-        mapper.findByNo(businessKey)
-                .filter(letter -> "COMPLAINT".equals(letter.sourceType()) && letter.sourceRef() != null)
-                .ifPresent(letter -> keys.add(letter.sourceRef()));
-        return keys;
+        return TraceLinks.bothWays(mapper.lettersOfComplaint(businessKey), mapper.findByNo(businessKey)
+                .filter(letter -> "COMPLAINT".equals(letter.sourceType())).map(LetterRow::sourceRef));
     }
 }

@@ -1,20 +1,14 @@
 package org.jiandu.letter;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
-import org.jiandu.platform.EngineAccess;
-import org.jiandu.sequence.Sequences;
 import org.jiandu.web.ApiException;
 import org.jiandu.workflow.RecordOpened;
-import org.springframework.context.ApplicationEventPublisher;
+import org.jiandu.workflow.RecordOpening;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,23 +18,14 @@ public class NewLetters {
 
     private final LetterMapper mapper;
     private final LetterAccess access;
-    private final Sequences sequences;
-    private final RuntimeService runtimeService;
-    private final EngineAccess engineAccess;
+    private final RecordOpening opening;
     private final AuditLog auditLog;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    NewLetters(LetterMapper mapper, LetterAccess access, Sequences sequences, RuntimeService runtimeService,
-               EngineAccess engineAccess, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+    NewLetters(LetterMapper mapper, LetterAccess access, RecordOpening opening, AuditLog auditLog) {
         this.mapper = mapper;
         this.access = access;
-        this.sequences = sequences;
-        this.runtimeService = runtimeService;
-        this.engineAccess = engineAccess;
+        this.opening = opening;
         this.auditLog = auditLog;
-        this.events = events;
-        this.clock = clock;
     }
 
     /** A letter started on its own (from a complaint's proposal or directly by a supervisor). */
@@ -75,20 +60,16 @@ public class NewLetters {
 
     private LetterRow start(String sourceType, String sourceRef, LetterContent content, String userId) {
         String letterNo = insert(null, sourceType, sourceRef, content, userId);
-        engineAccess.withoutAuthorizationChecks(() -> runtimeService.startProcessInstanceByKey(LetterService.PROCESS, letterNo));
+        opening.startProcess(LetterService.PROCESS, letterNo, Map.of());
         LetterRow letter = mapper.findByNo(letterNo).orElseThrow();
-        if ("COMPLAINT".equals(sourceType)) {
-            events.publishEvent(new RecordOpened("COMPLAINT", letter.sourceRef(), RecordOpened.SUGGESTION_LETTER,
-                    letter.id(), letterNo));
-        }
+        opening.announce(sourceType, letter.sourceRef(), RecordOpened.SUGGESTION_LETTER, letter.id(), letterNo);
         return letter;
     }
 
     private String insert(String caseNo, String sourceType, String sourceRef, LetterContent content, String userId) {
         access.agency(content.agencyCode());
-        int year = LocalDate.now(clock).getYear();
         LetterMapper.NewLetter row = new LetterMapper.NewLetter();
-        row.letterNo = "JY-" + year + "-" + String.format("%06d", sequences.next("LETTER|" + year));
+        row.letterNo = opening.nextNumber("JY", "LETTER");
         row.caseNo = caseNo;
         row.sourceType = sourceType;
         row.sourceRef = sourceRef;
@@ -99,7 +80,7 @@ public class NewLetters {
         row.rectificationRequired = content.rectificationRequired();
         row.status = LetterStatus.DRAFTING.name();
         row.createdBy = userId;
-        row.createdAt = LocalDateTime.now(clock).withNano(0);
+        row.createdAt = opening.now();
         mapper.insert(row);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("agency", row.agencyCode);

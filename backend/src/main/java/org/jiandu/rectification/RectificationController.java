@@ -7,10 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jiandu.escalation.Flag;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,10 +46,7 @@ class RectificationController {
                                          @RequestParam(defaultValue = "0") int page,
                                          @RequestParam(defaultValue = "20") int size,
                                          @AuthenticationPrincipal CurrentUser user) {
-        if (flag != null && !List.of("NONE", "YELLOW", "RED").contains(flag)) {
-            throw ApiException.badRequest("INVALID_FLAG", "flag 只能是 NONE、YELLOW 或 RED。");
-        }
-        return queries.list(user, agencyCode, letterId, status, flag, page, size);
+        return queries.list(user, agencyCode, letterId, status, Flag.requireKnown(flag), page, size);
     }
 
     @GetMapping("/{id}")
@@ -92,8 +89,7 @@ class RectificationController {
     @Roles(Role.AGENCY)
     RectificationView completionText(@PathVariable long id, @Valid @RequestBody TextRequest request,
                                      @AuthenticationPrincipal CurrentUser user) {
-        service.submitCompletion(id, user, request.text(), List.of());
-        return queries.view(id, user);
+        return completion(id, request.text(), null, user);
     }
 
     @PostMapping("/{id}/verification")

@@ -5,13 +5,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.jiandu.document.DocumentStore;
-import org.jiandu.document.StoredDocument;
 import org.jiandu.escalation.EscalationService;
 import org.jiandu.identity.CurrentUser;
-import org.jiandu.identity.Role;
 import org.jiandu.letter.LetterRow;
 import org.jiandu.letter.LetterService;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.http.ResponseEntity;
@@ -55,12 +52,11 @@ class RectificationQueries {
     @Transactional(readOnly = true)
     public Page<RectificationView.Summary> list(CurrentUser user, String agencyCode, Long letterId, String status,
                                                 String flag, int page, int size) {
-        boolean agencyView = !LetterService.isInternal(user);
-        if (agencyView && !user.has(Role.AGENCY)) {
-            return new Page<>(List.of(), 0, page, size);
+        if (user.seesNoAgencyRecords()) {
+            return Page.empty(page, size);
         }
         RectificationMapper.ListFilter filter = new RectificationMapper.ListFilter(
-                agencyView ? user.org().code() : agencyCode, letterId, status, flag, LocalDateTime.now(clock),
+                user.agencyScope(agencyCode), letterId, status, flag, LocalDateTime.now(clock),
                 escalations.yellowBound(), escalations.yellowStartedBefore());
         var flags = escalations.flags();
         List<RectificationView.Summary> items = mapper.list(filter, Page.offset(page, size), size).stream()
@@ -74,9 +70,6 @@ class RectificationQueries {
     @Transactional
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
         RectificationRow row = RectificationService.visible(mapper, id, user);
-        StoredDocument document = store.find(documentId)
-                .filter(doc -> RectificationService.RECORD.equals(doc.recordType()) && row.rectificationNo().equals(doc.recordNo()))
-                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
-        return store.download(document);
+        return store.download(RectificationService.RECORD, row.rectificationNo(), documentId);
     }
 }

@@ -59,10 +59,7 @@ public class RectificationService {
     public void submitCompletion(long id, CurrentUser user, String text, List<MultipartFile> evidence) {
         RectificationRow row = RectificationService.visible(mapper, id, user);
         Task task = tasks.require(row.rectificationNo(), RectificationStep.SUBMIT_COMPLETION.taskKey(), user);
-        evidence.forEach(store::checkUpload);
-        for (MultipartFile file : evidence) {
-            store.storeUpload(RECORD, row.rectificationNo(), DocType.EVIDENCE, file);
-        }
+        store.storeUploads(RECORD, row.rectificationNo(), DocType.EVIDENCE, evidence);
         tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions(), "completionText", text));
     }
 
@@ -80,11 +77,7 @@ public class RectificationService {
 
     /** The rectification if the user may see it (staff, or the agency concerned); 404 otherwise. */
     static RectificationRow visible(RectificationMapper mapper, long id, CurrentUser user) {
-        RectificationRow row = mapper.find(id).orElse(null);
-        if (row == null || !(LetterService.isInternal(user)
-                || user.has(Role.AGENCY) && user.org().code().equals(row.agencyCode()))) {
-            throw ApiException.notFound("RECTIFICATION_NOT_FOUND", "整改事项不存在。");
-        }
-        return row;
+        return mapper.find(id).filter(row -> user.seesRecordsOf(row.agencyCode()))
+                .orElseThrow(() -> ApiException.notFound("RECTIFICATION_NOT_FOUND", "整改事项不存在。"));
     }
 }

@@ -19,6 +19,7 @@ import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.web.ApiException;
 import org.jiandu.workflow.ProcessTasks;
+import org.jiandu.workflow.RecordAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,8 +70,7 @@ public class RectificationSteps {
 
     /** The rectification a process instance works on: the one its business key numbers, never one a variable names. */
     RectificationRow rectificationOf(DelegateExecution execution) {
-        String no = execution.getProcessBusinessKey();
-        return mapper.findByNo(no).orElseThrow(() -> new IllegalStateException("No rectification " + no));
+        return RecordAccess.ofProcess(execution, mapper::findByNo, "rectification");
     }
 
     /** Completion of any of the rectification's user tasks: validates what the step needs and records it. */

@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.UserDirectory;
-import org.jiandu.letter.LetterService;
 import org.jiandu.web.ApiException;
+import org.jiandu.workflow.RecordAccess;
 import org.springframework.stereotype.Component;
 
 /** Which case a request or a process instance works on, whether the caller may see it, who may take part. */
@@ -22,25 +22,21 @@ class CaseAccess {
 
     /** The case a process instance works on: the one its business key numbers, never one a variable names. */
     CaseRow caseOf(DelegateExecution execution) {
-        String caseNo = execution.getProcessBusinessKey();
-        return mapper.findByNo(caseNo).orElseThrow(() -> new IllegalStateException("No case " + caseNo));
+        return RecordAccess.ofProcess(execution, mapper::findByNo, "case");
     }
 
+    /** The case if the user may see it (staff, or the agency concerned); 404 otherwise. */
     CaseRow visible(long id, CurrentUser user) {
-        CaseRow row = mapper.find(id).orElse(null);
-        if (row == null || !(LetterService.isInternal(user)
-                || user.has(Role.AGENCY) && user.org().code().equals(row.agencyCode()))) {
-            throw ApiException.notFound("CASE_NOT_FOUND", "案件不存在。");
-        }
-        return row;
+        return mapper.find(id).filter(row -> user.seesRecordsOf(row.agencyCode())).orElseThrow(CaseAccess::notFound);
     }
 
+    /** The case if the user works for the supervision body; 404 otherwise (an agency's own case included). */
     CaseRow internal(long id, CurrentUser user) {
-        CaseRow row = visible(id, user);
-        if (!LetterService.isInternal(user)) {
-            throw ApiException.notFound("CASE_NOT_FOUND", "案件不存在。");
-        }
-        return row;
+        return mapper.find(id).filter(row -> user.internal()).orElseThrow(CaseAccess::notFound);
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("CASE_NOT_FOUND", "案件不存在。");
     }
 
     /** A participant of a deliberation must be staff of the supervision body. */

@@ -94,7 +94,7 @@ class CaseController {
     @Roles(Role.SUPERVISOR)
     CaseRecord recordText(@PathVariable long id, @Valid @RequestBody RecordRequest request,
                           @AuthenticationPrincipal CurrentUser user) {
-        return investigation.addRecord(id, user, request.kind(), request.content(), null);
+        return record(id, request.kind(), request.content(), null, user);
     }
 
     @PostMapping("/{id}/investigation/finish")

@@ -8,9 +8,7 @@ import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.CurrentUser;
-import org.jiandu.identity.Role;
 import org.jiandu.letter.LetterService;
-import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.http.ResponseEntity;
@@ -59,11 +57,11 @@ public class CaseQueries {
     @Transactional(readOnly = true)
     public Page<CaseRow> list(CurrentUser user, String agencyCode, String sourceType, String sourceRef, String status,
                               int page, int size) {
-        boolean agencyView = !LetterService.isInternal(user);
-        if (agencyView && !user.has(Role.AGENCY)) {
-            return new Page<>(List.of(), 0, page, size);
+        if (user.seesNoAgencyRecords()) {
+            return Page.empty(page, size);
         }
-        String agency = agencyView ? user.org().code() : agencyCode;
+        boolean agencyView = !user.internal();
+        String agency = user.agencyScope(agencyCode);
         List<CaseRow> rows = mapper.list(agency, sourceType, sourceRef, status, Page.offset(page, size), size);
         return new Page<>(agencyView ? rows.stream().map(CaseRow::forAgency).toList() : rows,
                 mapper.count(agency, sourceType, sourceRef, status), page, size);
@@ -74,11 +72,8 @@ public class CaseQueries {
     public ResponseEntity<byte[]> download(long id, long documentId, CurrentUser user) {
         CaseRow row = access.visible(id, user);
         boolean agencyView = !LetterService.isInternal(user);
-        StoredDocument document = store.find(documentId)
-                .filter(doc -> SupervisionCaseService.RECORD.equals(doc.recordType()) && row.caseNo().equals(doc.recordNo()))
-                .filter(doc -> !agencyView || doc.docType() == DocType.CORRECTIVE_DECISION)
-                .orElseThrow(() -> ApiException.notFound("DOCUMENT_NOT_FOUND", "文书不存在。"));
-        return store.download(document);
+        return store.download(SupervisionCaseService.RECORD, row.caseNo(), documentId,
+                doc -> !agencyView || doc.docType() == DocType.CORRECTIVE_DECISION);
     }
 
     private List<StoredDocument> servedOnAgency(CaseRow row) {

@@ -1,8 +1,6 @@
 package org.jiandu.supervision;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 import org.jiandu.trace.TraceLinks;
 import org.springframework.stereotype.Component;
@@ -19,10 +17,7 @@ class CaseTraceLinks implements TraceLinks {
 
     @Override
     public Collection<String> linkedBusinessKeys(String businessKey) {
-        List<String> keys = new ArrayList<>(mapper.casesOfComplaint(businessKey));
-        mapper.findByNo(businessKey)
-                .filter(row -> "COMPLAINT".equals(row.sourceType()) && row.sourceRef() != null)
-                .ifPresent(row -> keys.add(row.sourceRef()));
-        return keys;
+        return TraceLinks.bothWays(mapper.casesOfComplaint(businessKey), mapper.findByNo(businessKey)
+                .filter(row -> "COMPLAINT".equals(row.sourceType())).map(CaseRow::sourceRef));
     }
 }

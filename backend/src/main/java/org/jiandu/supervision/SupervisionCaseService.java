@@ -54,7 +54,7 @@ public class SupervisionCaseService {
     public void approveFiling(long id, CurrentUser user, boolean approved, String reason) {
         CaseRow row = access.internal(id, user);
         Task task = tasks.require(row.caseNo(), CaseStep.APPROVE_FILING.taskKey(), user);
-        tasks.complete(task, ProcessTasks.text(ProcessTasks.decisions().putValue(CaseProcess.FILING_APPROVED, approved), "reason", reason));
+        tasks.complete(task, ProcessTasks.decision(CaseProcess.FILING_APPROVED, approved, "reason", reason));
     }
 
     /**

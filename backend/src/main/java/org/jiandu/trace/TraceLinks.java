@@ -1,6 +1,9 @@
 package org.jiandu.trace;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * How a feature adds records to a trace that the engine cannot link by itself: a complaint that led to a
@@ -14,4 +17,11 @@ public interface TraceLinks {
 
     /** The business keys (record numbers) linked to this one; empty if none. Never null. */
     Collection<String> linkedBusinessKeys(String businessKey);
+
+    /** A record's links both ways: the records it was the source of, and its own source (if it has one). */
+    static Collection<String> bothWays(Collection<String> opened, Optional<String> source) {
+        List<String> keys = new ArrayList<>(opened);
+        source.ifPresent(keys::add);
+        return keys;
+    }
 }

@@ -163,85 +163,67 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "服务器内部错误，操作未完成，请稍后重试或联系管理员。"));
     }
 
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            fields.putIfAbsent(error.getField(), error.getDefaultMessage());
-        }
-        return asObject(validationFailed(fields));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                fields.putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
-        return asObject(validationFailed(fields));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        TextHygiene.UnsafeTextException unsafe = TextHygiene.UnsafeTextException.in(e);
-        if (unsafe != null) {
-            String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                    ? jsonPath(mapping) : unsafe.field();
-            return asObject(unsafeTextProblem(unsafe, field));
-        }
-        return asObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "请求内容无法解析：请检查 JSON 格式及各字段的类型和取值。"));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(Problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER",
-                "缺少必需的参数 " + e.getParameterName() + "。"));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(Problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER",
-                "缺少必需的部分 " + e.getRequestPartName() + "。"));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE", "上传的文件超过大小限制。"));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                "此地址不支持 " + e.getMethod() + " 请求。"));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                "不支持的内容类型：" + e.getContentType() + "。"));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "请求的地址不存在。"));
-    }
-
+    /**
+     * Spring MVC's own refusals (a body that fails validation or cannot be read, a missing parameter or part, a file
+     * too large, an unsupported method or content type, an unknown path) all arrive here, each with its code and a
+     * message that names what was wrong; any other with the status Spring chose.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        HttpStatus status = HttpStatus.valueOf(statusCode.value());
-        String code = status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
-        return asObject(Problems.of(status, code, status.is4xxClientError()
-                ? "请求无效：" + status.getReasonPhrase() : "服务器内部错误，操作未完成。"));
+        return respond(refusal(e, HttpStatus.valueOf(statusCode.value())));
+    }
+
+    /** Answered like the others, without the extra WARN line Spring's default writes for it: a refusal logs one line. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, null, headers, status, request);
+    }
+
+    private static ProblemDetail refusal(Exception e, HttpStatus status) {
+        if (e instanceof MethodArgumentNotValidException invalid) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (FieldError error : invalid.getBindingResult().getFieldErrors()) {
+                fields.putIfAbsent(error.getField(), error.getDefaultMessage());
+            }
+            return validationFailed(fields);
+        }
+        if (e instanceof HandlerMethodValidationException invalid) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                    fields.putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+            return validationFailed(fields);
+        }
+        if (e instanceof HttpMessageNotReadableException unreadable) {
+            TextHygiene.UnsafeTextException unsafe = TextHygiene.UnsafeTextException.in(unreadable);
+            if (unsafe != null) {
+                return unsafeTextProblem(unsafe, unreadable.getCause()
+                        instanceof com.fasterxml.jackson.databind.JsonMappingException mapping ? jsonPath(mapping) : unsafe.field());
+            }
+            return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "请求内容无法解析：请检查 JSON 格式及各字段的类型和取值。");
+        }
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", "缺少必需的参数 " + missing.getParameterName() + "。");
+        }
+        if (e instanceof MissingServletRequestPartException missing) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", "缺少必需的部分 " + missing.getRequestPartName() + "。");
+        }
+        if (e instanceof MaxUploadSizeExceededException) {
+            return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE", "上传的文件超过大小限制。");
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException unsupported) {
+            return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "此地址不支持 " + unsupported.getMethod() + " 请求。");
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
+            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "不支持的内容类型：" + unsupported.getContentType() + "。");
+        }
+        if (e instanceof NoResourceFoundException) {
+            return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "请求的地址不存在。");
+        }
+        return status.is4xxClientError() ? Problems.of(status, "BAD_REQUEST", "请求无效：" + status.getReasonPhrase())
+                : Problems.of(status, "INTERNAL_ERROR", "服务器内部错误，操作未完成。");
     }
 
     /** The JSON path of a refused value: {@code form.name}, {@code roles[1]}. */
@@ -283,17 +265,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return text.append('。').toString();
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    /** The answer of a refusal, after its log line; typed as each handler's signature wants it. */
+    private static <T> ResponseEntity<T> respond(ProblemDetail problem) {
         logRefusal(problem);
+        @SuppressWarnings("unchecked")
+        T body = (T) problem;
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    private static ResponseEntity<Object> asObject(ProblemDetail problem) {
-        logRefusal(problem);
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(body);
     }
 }

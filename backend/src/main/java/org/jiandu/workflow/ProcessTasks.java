@@ -177,6 +177,11 @@ public class ProcessTasks {
         return variables.putValueTyped(name, Variables.stringValue(value, true));
     }
 
+    /** A yes/no decision a gateway reads, with the text that goes with it (transient: kept out of the engine's history). */
+    public static VariableMap decision(String name, boolean yes, String textName, String text) {
+        return text(decisions().putValue(name, yes), textName, text);
+    }
+
     /** The current steps of a record's processes (its own and those it called with the same business key). */
     public List<Step> steps(String businessKey) {
         return engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery()
