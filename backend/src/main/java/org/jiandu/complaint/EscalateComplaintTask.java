@@ -1,7 +1,5 @@
 package org.jiandu.complaint;
 
-import static org.jiandu.complaint.ComplaintProcess.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +18,6 @@ class EscalateComplaintTask implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        alerts.escalate(complaint.id(execution), execution.getProcessInstanceId(),
-                (String) execution.getVariableLocal("taskKey"));
+        alerts.escalate(complaint.id(execution), execution);
     }
 }

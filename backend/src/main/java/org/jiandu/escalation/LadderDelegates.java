@@ -38,7 +38,7 @@ final class LadderDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            service.warn(recordType(execution), execution.getProcessBusinessKey(),
+            service.warn(execution, recordType(execution), execution.getProcessBusinessKey(),
                     (String) execution.getVariable("agencyCode"), (String) execution.getVariable("taskName"),
                     due(execution));
         }
@@ -55,7 +55,7 @@ final class LadderDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            service.issueReminderNotice(recordType(execution), execution.getProcessBusinessKey(),
+            service.issueReminderNotice(execution, recordType(execution), execution.getProcessBusinessKey(),
                     (String) execution.getVariable("agencyCode"), (String) execution.getVariable("issuerCode"),
                     (String) execution.getVariable("taskName"), due(execution));
         }
@@ -92,38 +92,6 @@ final class LadderDelegates {
             DelegateExecution execution = task.getExecution();
             service.onSuperviseCompleted(task, recordType(execution), execution.getProcessBusinessKey(),
                     (String) execution.getVariable("agencyCode"));
-        }
-    }
-
-    /** ${taskReminder}: a user task's reminder before its due date. */
-    @Component("taskReminder")
-    static class TaskReminder implements JavaDelegate {
-        private final LadderAlerts service;
-
-        TaskReminder(LadderAlerts service) {
-            this.service = service;
-        }
-
-        @Override
-        public void execute(DelegateExecution execution) {
-            service.remindTask(recordType(execution), execution.getProcessBusinessKey(),
-                    (String) execution.getVariable("noticeGroup"), (String) execution.getVariable("taskName"));
-        }
-    }
-
-    /** ${taskOverdue}: a user task past its due date. */
-    @Component("taskOverdue")
-    static class TaskOverdue implements JavaDelegate {
-        private final LadderAlerts service;
-
-        TaskOverdue(LadderAlerts service) {
-            this.service = service;
-        }
-
-        @Override
-        public void execute(DelegateExecution execution) {
-            service.taskOverdue(recordType(execution), execution.getProcessBusinessKey(),
-                    (String) execution.getVariable("noticeGroup"), (String) execution.getVariable("taskName"));
         }
     }
 }

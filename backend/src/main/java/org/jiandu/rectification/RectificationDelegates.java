@@ -70,7 +70,7 @@ final class RectificationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            steps.progressReportOverdue(steps.rectificationOf(execution).id());
+            steps.progressReportOverdue(steps.rectificationOf(execution).id(), execution);
         }
     }
 

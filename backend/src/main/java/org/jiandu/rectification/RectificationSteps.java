@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,11 +15,12 @@ import org.jiandu.audit.AuditLog;
 import org.jiandu.calendar.Workdays;
 import org.jiandu.deadline.Deadlines;
 import org.jiandu.identity.OrgUnit;
-import org.jiandu.identity.Role;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.web.ApiException;
+import org.jiandu.workflow.Audience;
 import org.jiandu.workflow.ProcessTasks;
+import org.jiandu.workflow.StepNotifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +36,18 @@ class RectificationSteps {
     private final Deadlines deadlines;
     private final Workdays workdays;
     private final Notifications notifications;
+    private final StepNotifier notifier;
     private final AuditLog auditLog;
     private final Clock clock;
 
     RectificationSteps(RectificationMapper mapper, ProcessTasks tasks, Deadlines deadlines, Workdays workdays,
-                       Notifications notifications, AuditLog auditLog, Clock clock) {
+                       Notifications notifications, StepNotifier notifier, AuditLog auditLog, Clock clock) {
         this.mapper = mapper;
         this.tasks = tasks;
         this.deadlines = deadlines;
         this.workdays = workdays;
         this.notifications = notifications;
+        this.notifier = notifier;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -121,15 +125,21 @@ class RectificationSteps {
         }
     }
 
-    /** A progress report fell due without arriving: recorded as missed, the agency and the supervisors told. */
-    void progressReportOverdue(long id) {
+    /**
+     * A progress report fell due without arriving: recorded as missed, and told as the step declares (the agency urged,
+     * the supervisors asked to follow it); once per report.
+     */
+    void progressReportOverdue(long id, DelegateExecution execution) {
+        List<DelegateTask> overdue = notifier.claim(execution, StepNotifier.Kind.OVERDUE);
+        if (overdue.isEmpty()) {
+            return;
+        }
         RectificationRow row = mapper.find(id).orElseThrow();
         mapper.insertEntry(id, "PROGRESS_OVERDUE", null, false, true, "system", now());
-        notifications.notifyGroup(OrgUnit.groupIdOf(row.agencyCode()), NotificationKind.URGE,
-                "整改进展报告逾期：" + row.rectificationNo(), "本周期整改进展报告已逾期，请立即报送。", RectificationService.RECORD, row.rectificationNo());
-        notifications.notifyGroup(Role.SUPERVISOR.groupId(), NotificationKind.ESCALATION,
-                "整改进展报告逾期：" + row.rectificationNo(), row.agencyCode() + " 未按周期报送整改进展。", RectificationService.RECORD,
-                row.rectificationNo());
+        String title = "整改进展报告逾期：" + row.rectificationNo();
+        overdue.forEach(task -> notifier.tell(task, StepNotifier.Kind.OVERDUE, (audience, t) -> new StepNotifier.Text(
+                title, audience == Audience.WORKERS ? "本周期整改进展报告已逾期，请立即报送。"
+                        : row.agencyCode() + " 未按周期报送整改进展。")));
         auditLog.record(RectificationService.RECORD, row.rectificationNo(), "PROGRESS_REPORT_OVERDUE", Map.of("due",
                 String.valueOf(row.nextReportDue())));
     }
