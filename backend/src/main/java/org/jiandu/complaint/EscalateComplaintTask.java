@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ${escalateComplaintTask}}: a step is overdue; a 督办 entry is recorded and the leads are told. */
+/** {@code ${escalateComplaintTask}}: a step is overdue; a 督办 entry is recorded, its workers urged and the leads told. */
 @Component("escalateComplaintTask")
 class EscalateComplaintTask implements JavaDelegate {
 
