@@ -6,27 +6,27 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.jiandu.identity.OrgUnit;
-import org.jiandu.identity.Role;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.workflow.Audience;
-import org.jiandu.workflow.Workers;
+import org.jiandu.workflow.StepNotifier;
 import org.springframework.stereotype.Component;
 
 /**
  * The in-app messages of the clue-transfer diagram ({@code ${clueNotices...}}), as its steps declare them
  * ({@link ClueStep}): a new task to its assignee or candidate group, a reminder before a step is due, an escalation
- * when it is overdue. Messages name the clue's number and the step, never its content, and go only to people who may
- * see it.
+ * when it is overdue, the last two to whom each step declares ({@link StepNotifier}). Messages name the clue's number
+ * and the step, never its content, and go only to people who may see it.
  */
 @Component("clueNotices")
 public class ClueNotices {
 
     private final Notifications notifications;
+    private final StepNotifier notifier;
 
-    ClueNotices(Notifications notifications) {
+    ClueNotices(Notifications notifications, StepNotifier notifier) {
         this.notifications = notifications;
+        this.notifier = notifier;
     }
 
     public void newTask(DelegateTask task) {
@@ -45,51 +45,35 @@ public class ClueNotices {
         }
     }
 
+    /** ${clueNotices.reminder(execution, taskKey)}: the step falls due soon; told as the step declares, once. */
     public void reminder(DelegateExecution execution, String taskKey) {
         ClueStep step = ClueStep.of(taskKey);
         String title = "问题线索 " + execution.getProcessBusinessKey() + "：" + stepName(step) + "即将到期";
-        if (step.step().notices().reminded().contains(Audience.WORKERS)) {
-            tellWorkers(execution, step, NotificationKind.REMINDER, title, "该事项临近办理期限，请及时办理。");
-        }
+        notifier.claim(execution, StepNotifier.Kind.REMINDER).forEach(task -> notifier.tell(task,
+                StepNotifier.Kind.REMINDER, (audience, t) -> new StepNotifier.Text(title, "该事项临近办理期限，请及时办理。")));
     }
 
+    /** ${clueNotices.overdue(execution, taskKey)}: the step is overdue; told as the step declares, once. */
     public void overdue(DelegateExecution execution, String taskKey) {
         ClueStep step = ClueStep.of(taskKey);
         String clueNo = execution.getProcessBusinessKey();
-        String handler = (String) execution.getVariable(ClueProcess.HANDLER);
-        if (step == ClueStep.RECORD_OUTCOME) {
-            String title = "问题线索 " + clueNo + "：处理结果逾期未反馈";
-            tellWorkers(execution, step, NotificationKind.URGE, title, "移送的问题线索已超过反馈期限，请尽快反馈处理结果。");
-            notifications.notifyUsers(List.of(handler), NotificationKind.ESCALATION, title,
-                    "受移送机关逾期未反馈处理结果，已向其催告；收到书面反馈后请登记处理结果。", ClueWorkflow.RECORD_TYPE, clueNo);
-            return;
-        }
-        String title = "问题线索 " + clueNo + "：" + stepName(step) + "已超期";
-        tellWorkers(execution, step, NotificationKind.ESCALATION, title, "该事项已超过办理期限，请立即办理。");
-        if (step.step().notices().overdue().contains(Audience.LEADS)) {
-            notifications.notifyGroup(Role.LEAD.groupId(), NotificationKind.ESCALATION, title,
-                    "该问题线索的办理环节已超期。", ClueWorkflow.RECORD_TYPE, clueNo);
-        }
-        if (step.step().notices().overdue().contains(Audience.HANDLER)) {
-            notifications.notifyUsers(List.of(handler), NotificationKind.ESCALATION, title,
-                    "受移送机关逾期未签收，请联系督促。", ClueWorkflow.RECORD_TYPE, clueNo);
-        }
+        notifier.claim(execution, StepNotifier.Kind.OVERDUE).forEach(task -> notifier.tell(task,
+                StepNotifier.Kind.OVERDUE, (audience, t) -> overdueText(step, clueNo, audience)));
     }
 
-    /** Who works a step, as the catalogue declares it (the diagram's assignee or candidate groups). */
-    private void tellWorkers(DelegateExecution execution, ClueStep step, NotificationKind kind, String title, String body) {
-        String clueNo = execution.getProcessBusinessKey();
-        Workers workers = step.step().workers();
-        if (workers.assigneeVariable() != null) {
-            notifications.notifyUsers(List.of((String) execution.getVariable(workers.assigneeVariable())), kind, title,
-                    body, ClueWorkflow.RECORD_TYPE, clueNo);
-        } else if (workers.orgVariable() != null) {
-            notifications.notifyGroup(OrgUnit.groupIdOf((String) execution.getVariable(workers.orgVariable())), kind,
-                    title, body, ClueWorkflow.RECORD_TYPE, clueNo);
-        } else {
-            workers.roles().forEach(role -> notifications.notifyGroup(role.groupId(), kind, title, body,
-                    ClueWorkflow.RECORD_TYPE, clueNo));
+    private static StepNotifier.Text overdueText(ClueStep step, String clueNo, Audience audience) {
+        if (step == ClueStep.RECORD_OUTCOME) {
+            String title = "问题线索 " + clueNo + "：处理结果逾期未反馈";
+            return audience == Audience.WORKERS
+                    ? new StepNotifier.Text(title, "移送的问题线索已超过反馈期限，请尽快反馈处理结果。")
+                    : new StepNotifier.Text(title, "受移送机关逾期未反馈处理结果，已向其催告；收到书面反馈后请登记处理结果。");
         }
+        String title = "问题线索 " + clueNo + "：" + stepName(step) + "已超期";
+        return switch (audience) {
+            case WORKERS -> new StepNotifier.Text(title, "该事项已超过办理期限，请立即办理。");
+            case HANDLER -> new StepNotifier.Text(title, "受移送机关逾期未签收，请联系督促。");
+            default -> new StepNotifier.Text(title, "该问题线索的办理环节已超期。");
+        };
     }
 
     /** The step's short name in a reminder's title. */

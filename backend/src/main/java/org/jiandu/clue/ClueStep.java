@@ -85,7 +85,7 @@ public enum ClueStep implements CatalogueStep {
     @Component
     static class Declared extends DeclaredSteps {
         Declared() {
-            super(KEY, values());
+            super(KEY, ClueWorkflow.RECORD_TYPE, values());
         }
     }
 }

@@ -107,7 +107,7 @@ public enum ComplaintTaskStep implements CatalogueStep {
     @Component
     static class Declared extends DeclaredSteps {
         Declared() {
-            super(KEY, values());
+            super(KEY, RECORD_TYPE, values());
         }
     }
 }

@@ -1,12 +1,10 @@
 package org.jiandu.complaint;
 
-import static org.jiandu.complaint.ComplaintProcess.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ${escalateComplaintTask}}: a step is overdue; a 督办 entry is recorded and the leads are told. */
+/** {@code ${escalateComplaintTask}}: a step is overdue; a 督办 entry is recorded, its workers urged and the leads told. */
 @Component("escalateComplaintTask")
 class EscalateComplaintTask implements JavaDelegate {
 
@@ -20,7 +18,6 @@ class EscalateComplaintTask implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        alerts.escalate(complaint.id(execution), execution.getProcessInstanceId(),
-                (String) execution.getVariableLocal("taskKey"));
+        alerts.escalate(complaint.id(execution), execution);
     }
 }

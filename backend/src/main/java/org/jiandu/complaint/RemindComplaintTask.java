@@ -1,7 +1,5 @@
 package org.jiandu.complaint;
 
-import static org.jiandu.complaint.ComplaintProcess.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +18,6 @@ class RemindComplaintTask implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        alerts.remind(complaint.id(execution), execution.getProcessInstanceId(),
-                (String) execution.getVariableLocal("taskKey"));
+        alerts.remind(complaint.id(execution), execution);
     }
 }

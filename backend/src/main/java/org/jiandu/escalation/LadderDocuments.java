@@ -18,8 +18,8 @@ import org.jiandu.document.OfficialDocumentWriter;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
-import org.jiandu.notification.NotificationKind;
-import org.jiandu.notification.Notifications;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
@@ -38,19 +38,19 @@ public class LadderDocuments {
     private final EscalationMapper mapper;
     private final EscalationCalendar calendar;
     private final LadderDocument documents;
-    private final Notifications notifications;
+    private final LadderAlerts alerts;
     private final AuditLog auditLog;
     private final ProcessTasks tasks;
     private final Clock clock;
 
     LadderDocuments(EscalationRows rows, EscalationMapper mapper, EscalationCalendar calendar,
-                    LadderDocument documents, Notifications notifications, AuditLog auditLog, ProcessTasks tasks,
+                    LadderDocument documents, LadderAlerts alerts, AuditLog auditLog, ProcessTasks tasks,
                     Clock clock) {
         this.rows = rows;
         this.mapper = mapper;
         this.calendar = calendar;
         this.documents = documents;
-        this.notifications = notifications;
+        this.alerts = alerts;
         this.auditLog = auditLog;
         this.tasks = tasks;
         this.clock = clock;
@@ -60,8 +60,8 @@ public class LadderDocuments {
     @Transactional
     public void issueReminderNotice(DelegateExecution execution) {
         LadderStop stop = LadderStop.of(execution);
-        issueReminderNotice(stop.recordType(), stop.recordNo(), stop.agencyCode(), stop.issuerCode(), stop.taskName(),
-                stop.due());
+        issueReminderNotice(execution, stop.recordType(), stop.recordNo(), stop.agencyCode(), stop.issuerCode(),
+                stop.taskName(), stop.due());
     }
 
     /** The 通报 the lead ordered, from the diagram. */
@@ -71,10 +71,17 @@ public class LadderDocuments {
         issuePublicNotice(stop.recordType(), stop.recordNo(), stop.agencyCode(), stop.issuerCode(), stop.taskName());
     }
 
-    /** At the deadline: a numbered reminder notice to the agency granting the grace term. */
+    /**
+     * At the deadline: a numbered reminder notice to the agency granting the grace term, the step's overdue notice;
+     * once per task (none when this timer fired before for it).
+     */
     @Transactional
-    public StoredDocument issueReminderNotice(String recordType, String recordNo, String agencyCode, String issuerCode,
-                                              String taskName, Date due) {
+    public StoredDocument issueReminderNotice(DelegateExecution execution, String recordType, String recordNo,
+                                              String agencyCode, String issuerCode, String taskName, Date due) {
+        List<DelegateTask> overdue = alerts.claimOverdue(execution);
+        if (overdue.isEmpty()) {
+            return null;
+        }
         OrgUnit agency = documents.org(agencyCode);
         Date graceEnd = calendar.graceEnd(due);
         String title = "关于督促办理" + taskName + "事项的催办通知";
@@ -84,8 +91,7 @@ public class LadderDocuments {
                 "请于" + day(graceEnd) + "前办理完毕并将结果报送我单位。逾期仍未办理的，我单位将予以督办，并可视情予以通报。"));
         String docNo = document.docNo();
         rows.insert(recordType, recordNo, agencyCode, "REMINDER", taskName, docNo, document.id(), null, null, null, "system");
-        notifications.notifyGroup(agency.groupId(), NotificationKind.URGE, "催办通知 " + docNo,
-                taskName + "已到期，请于" + day(graceEnd) + "前办理完毕。", recordType, recordNo);
+        alerts.reminderNoticeIssued(overdue, "催办通知 " + docNo, taskName + "已到期，请于" + day(graceEnd) + "前办理完毕。");
         auditLog.record(recordType, recordNo, "REMINDER_NOTICE_ISSUED", Map.of("docNo", docNo, "task", taskName,
                 "graceEnd", day(graceEnd), "sha256", document.sha256()));
         return document;
@@ -105,7 +111,7 @@ public class LadderDocuments {
         mapper.insertPublicNotice(agencyCode, recordType, recordNo, docNo, document.id(), LocalDateTime.now(clock).withNano(0));
         rows.insert(recordType, recordNo, agencyCode, "PUBLIC_NOTICE", taskName, docNo, document.id(), true, null, null,
                 tasks.actorId());
-        notifications.notifyGroup(agency.groupId(), NotificationKind.INFO, "通报 " + docNo, title, recordType, recordNo);
+        alerts.publicNoticeIssued(agency.groupId(), "通报 " + docNo, title, recordType, recordNo);
         auditLog.record(recordType, recordNo, "PUBLIC_NOTICE_ISSUED", Map.of("docNo", docNo, "agency", agencyCode,
                 "sha256", document.sha256()));
         return document;

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.jiandu.notification.Notifications;
 import org.jiandu.workflow.SeparationOfDutyCheck;
 import org.jiandu.workflow.StepCatalogue;
+import org.jiandu.workflow.StepNotifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +36,10 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
     private final TaskListener separationOfDuty;
     private final StepCatalogue catalogue;
 
-    InboxEnginePlugin(@Lazy Notifications notifications, @Lazy StepCatalogue catalogue) {
+    InboxEnginePlugin(@Lazy StepNotifier notifier, @Lazy StepCatalogue catalogue) {
         this.catalogue = catalogue;
-        this.newTask = new NewTaskListener(notifications, () -> catalogue, false);
-        this.newTaskOutsideCatalogueWithOwnListener = new NewTaskListener(notifications, () -> catalogue, true);
+        this.newTask = new NewTaskListener(notifier, () -> catalogue, false);
+        this.newTaskOutsideCatalogueWithOwnListener = new NewTaskListener(notifier, () -> catalogue, true);
         this.separationOfDuty = new SeparationOfDutyCheck(() -> catalogue);
     }
 

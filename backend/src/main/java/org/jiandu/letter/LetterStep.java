@@ -65,7 +65,7 @@ public enum LetterStep implements CatalogueStep {
     @Component
     static class Declared extends DeclaredSteps {
         Declared() {
-            super(LetterProcess.KEY, values());
+            super(LetterProcess.KEY, LetterService.RECORD, values());
         }
     }
 }

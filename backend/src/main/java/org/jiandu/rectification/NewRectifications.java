@@ -2,15 +2,23 @@ package org.jiandu.rectification;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.letter.LetterRow;
 import org.jiandu.letter.LetterService;
 import org.jiandu.workflow.RecordOpening;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** {@code ${rectificationSteps.open(execution)}}'s work: the rectification record a letter's call activity starts, numbered and audited. */
-@Component
-class NewRectifications {
+/**
+ * The rectification record a letter's call activity starts, numbered and audited: the letter's diagram calls
+ * {@code ${newRectifications.open(execution)}} (public, so that the expression language can).
+ */
+@Component("newRectifications")
+public class NewRectifications {
+
+    /** The letter process's variable naming the rectification it opened (its call activity's business key). */
+    static final String RECTIFICATION_NO = "rectificationNo";
 
     private final RectificationMapper mapper;
     private final LetterService letters;
@@ -22,6 +30,12 @@ class NewRectifications {
         this.letters = letters;
         this.opening = opening;
         this.auditLog = auditLog;
+    }
+
+    /** In the letter's process, once its reply is accepted: the rectification record, its number as a variable. */
+    @Transactional
+    public void open(DelegateExecution letterExecution) {
+        letterExecution.setVariable(RECTIFICATION_NO, open(letterExecution.getProcessBusinessKey()));
     }
 
     /** A rectification record for the letter numbered {@code letterNo} (the letter process's business key). */

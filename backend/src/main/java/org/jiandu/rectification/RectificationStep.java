@@ -65,7 +65,7 @@ public enum RectificationStep implements CatalogueStep {
     @Component
     static class Declared extends DeclaredSteps {
         Declared() {
-            super(KEY, values());
+            super(KEY, RectificationService.RECORD, values());
         }
     }
 }

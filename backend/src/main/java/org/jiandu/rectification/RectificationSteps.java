@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,51 +15,44 @@ import org.jiandu.audit.AuditLog;
 import org.jiandu.calendar.Workdays;
 import org.jiandu.deadline.Deadlines;
 import org.jiandu.identity.OrgUnit;
-import org.jiandu.identity.Role;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
 import org.jiandu.web.ApiException;
+import org.jiandu.workflow.Audience;
 import org.jiandu.workflow.ProcessTasks;
 import org.jiandu.workflow.RecordAccess;
+import org.jiandu.workflow.StepNotifier;
 import org.springframework.stereotype.Component;
 
 /**
  * What the rectification's process records as it moves, called by the diagrams ({@code ${rectificationSteps...}};
- * public, so that the expression language can call it): its opening from the letter's process, its start, each
+ * public, so that the expression language can call it): its start, each
  * step's completion (validated and recorded by the step's completion listener, so a task completed in Tasklist is
- * checked and recorded the same way), a missed progress report, and its end.
+ * checked and recorded the same way), a missed progress report, and its end. Its opening from the letter's process is
+ * {@link NewRectifications}'.
  */
 @Component("rectificationSteps")
 public class RectificationSteps {
 
-    /** The letter process's variable naming the rectification it opened (its call activity's business key). */
-    static final String RECTIFICATION_NO = "rectificationNo";
-
-    private final NewRectifications rectifications;
     private final RectificationMapper mapper;
     private final ProcessTasks tasks;
     private final Deadlines deadlines;
     private final Workdays workdays;
     private final Notifications notifications;
+    private final StepNotifier notifier;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    RectificationSteps(NewRectifications rectifications, RectificationMapper mapper, ProcessTasks tasks,
-                       Deadlines deadlines, Workdays workdays, Notifications notifications, AuditLog auditLog,
-                       Clock clock) {
-        this.rectifications = rectifications;
+    RectificationSteps(RectificationMapper mapper, ProcessTasks tasks, Deadlines deadlines, Workdays workdays,
+                       Notifications notifications, StepNotifier notifier, AuditLog auditLog, Clock clock) {
         this.mapper = mapper;
         this.tasks = tasks;
         this.deadlines = deadlines;
         this.workdays = workdays;
         this.notifications = notifications;
+        this.notifier = notifier;
         this.auditLog = auditLog;
         this.clock = clock;
-    }
-
-    /** In the letter's process, once its reply is accepted: the rectification record, its number as a variable. */
-    public void open(DelegateExecution letterExecution) {
-        letterExecution.setVariable(RECTIFICATION_NO, rectifications.open(letterExecution.getProcessBusinessKey()));
     }
 
     /** Start of the rectification's process: the plan's due date on the record. */
@@ -135,16 +129,22 @@ public class RectificationSteps {
         }
     }
 
-    /** A progress report fell due without arriving: recorded as missed, the agency and the supervisors told. */
+    /**
+     * A progress report fell due without arriving: recorded as missed, and told as the step declares (the agency urged,
+     * the supervisors asked to follow it); once per report.
+     */
     public void progressReportOverdue(DelegateExecution execution) {
+        List<DelegateTask> overdue = notifier.claim(execution, StepNotifier.Kind.OVERDUE);
+        if (overdue.isEmpty()) {
+            return;
+        }
         RectificationRow row = rectificationOf(execution);
         long id = row.id();
         mapper.insertEntry(id, "PROGRESS_OVERDUE", null, false, true, "system", now());
-        notifications.notifyGroup(OrgUnit.groupIdOf(row.agencyCode()), NotificationKind.URGE,
-                "整改进展报告逾期：" + row.rectificationNo(), "本周期整改进展报告已逾期，请立即报送。", RectificationService.RECORD, row.rectificationNo());
-        notifications.notifyGroup(Role.SUPERVISOR.groupId(), NotificationKind.ESCALATION,
-                "整改进展报告逾期：" + row.rectificationNo(), row.agencyCode() + " 未按周期报送整改进展。", RectificationService.RECORD,
-                row.rectificationNo());
+        String title = "整改进展报告逾期：" + row.rectificationNo();
+        overdue.forEach(task -> notifier.tell(task, StepNotifier.Kind.OVERDUE, (audience, t) -> new StepNotifier.Text(
+                title, audience == Audience.WORKERS ? "本周期整改进展报告已逾期，请立即报送。"
+                        : row.agencyCode() + " 未按周期报送整改进展。")));
         auditLog.record(RectificationService.RECORD, row.rectificationNo(), "PROGRESS_REPORT_OVERDUE", Map.of("due",
                 String.valueOf(row.nextReportDue())));
     }

@@ -33,6 +33,8 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
     static final Set<String> PROCESS_BEANS = Set.of(
             // calendar and deadlines
             "workdays", "deadlines", "escalation",
+            // a step's reminder and overdue timers (workflow.StepNotifier tells whom the step declares)
+            "stepTimers",
             // complaint-handling
             "complaintSteps", "remindComplaintTask", "escalateComplaintTask",
             "setInvestigationDeadline", "extendInvestigation", "reopenInvestigation", "recordFollowUp", "closeComplaint",
@@ -41,7 +43,7 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
             // supervision-letter
             "letterSteps", "letterDecisions", "letterIssuing",
             // rectification-tracking (and the letter's opening of one)
-            "rectificationSteps",
+            "rectificationSteps", "newRectifications",
             // the escalation ladder shared by letters and rectifications
             "ladderAlerts", "ladderDocuments", "superviseDecisions",
             // clue-transfer

@@ -48,7 +48,7 @@ public enum CaseStep implements CatalogueStep {
     @Component
     static class Declared extends DeclaredSteps {
         Declared() {
-            super(KEY, values());
+            super(KEY, SupervisionCaseService.RECORD, values());
         }
     }
 }

@@ -7,16 +7,23 @@ import java.util.List;
 public abstract class DeclaredSteps implements ProcessSteps {
 
     private final String processKey;
+    private final String recordType;
     private final List<Step> steps;
 
-    protected DeclaredSteps(String processKey, CatalogueStep[] steps) {
+    protected DeclaredSteps(String processKey, String recordType, CatalogueStep[] steps) {
         this.processKey = processKey;
+        this.recordType = recordType;
         this.steps = Arrays.stream(steps).map(CatalogueStep::step).toList();
     }
 
     @Override
     public String processKey() {
         return processKey;
+    }
+
+    @Override
+    public String recordType() {
+        return recordType;
     }
 
     @Override

@@ -10,5 +10,8 @@ public interface ProcessSteps {
 
     String processKey();
 
+    /** The record type its notices and audit rows name (e.g. {@code LETTER}), whose number is the business key. */
+    String recordType();
+
     List<? extends ProcessStep> steps();
 }

@@ -14,10 +14,12 @@ import org.springframework.stereotype.Component;
 public class StepCatalogue {
 
     private final Map<String, ProcessStep> steps = new LinkedHashMap<>();
+    private final Map<String, String> recordTypes = new LinkedHashMap<>();
 
     @Autowired
     StepCatalogue(List<ProcessSteps> processes) {
         this(processes.stream().flatMap(process -> process.steps().stream()).map(ProcessStep.class::cast).toList());
+        processes.forEach(process -> recordTypes.put(process.processKey(), process.recordType()));
     }
 
     /** A catalogue of the given steps (tests). */
@@ -32,6 +34,11 @@ public class StepCatalogue {
 
     public Optional<ProcessStep> step(String processKey, String taskKey) {
         return Optional.ofNullable(steps.get(key(processKey, taskKey)));
+    }
+
+    /** The record type of a process's notices: its declared one, or its key in capitals (a process of a test). */
+    public String recordType(String processKey) {
+        return recordTypes.getOrDefault(processKey, processKey.toUpperCase());
     }
 
     public Collection<ProcessStep> all() {

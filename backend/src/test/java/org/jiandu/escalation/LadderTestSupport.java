@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.jiandu.ProcessTestSupport;
 import org.jiandu.platform.EngineClock;
+import org.jiandu.workflow.StepTimers;
 
 /** The ladder's beans for plain process tests: the real calendar, mocked delegates. */
 public final class LadderTestSupport {
@@ -17,16 +18,18 @@ public final class LadderTestSupport {
     }
 
     /** The ladder's beans the diagrams call, mocked: a test verifies what the ladder was asked to do. */
-    public record Ladder(LadderAlerts alerts, LadderDocuments documents, SuperviseDecisions decisions) {
+    public record Ladder(LadderAlerts alerts, LadderDocuments documents, SuperviseDecisions decisions, StepTimers timers) {
     }
 
     public static Ladder register() {
         Mocks.register("escalation", new EscalationCalendar(ProcessTestSupport.deadlines(), ProcessTestSupport.workdays(),
                 new EngineClock(ProcessTestSupport.ZONE)));
-        Ladder ladder = new Ladder(mock(LadderAlerts.class), mock(LadderDocuments.class), mock(SuperviseDecisions.class));
+        Ladder ladder = new Ladder(mock(LadderAlerts.class), mock(LadderDocuments.class), mock(SuperviseDecisions.class),
+                mock(StepTimers.class));
         Mocks.register("ladderAlerts", ladder.alerts());
         Mocks.register("ladderDocuments", ladder.documents());
         Mocks.register("superviseDecisions", ladder.decisions());
+        Mocks.register("stepTimers", ladder.timers());
         Mocks.register("letterDecisions", new LetterRecord());
         return ladder;
     }

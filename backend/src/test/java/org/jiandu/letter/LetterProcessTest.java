@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.jiandu.ProcessTestSupport;
 import org.jiandu.escalation.LadderTestSupport;
+import org.jiandu.rectification.NewRectifications;
 import org.jiandu.rectification.RectificationSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ class LetterProcessTest {
     LetterSteps letterSteps = mock(LetterSteps.class);
     LetterIssuing letterIssuing = mock(LetterIssuing.class);
     RectificationSteps rectificationSteps = mock(RectificationSteps.class);
+    NewRectifications newRectifications = mock(NewRectifications.class);
     LadderTestSupport.Ladder ladder;
 
     @BeforeEach
@@ -56,6 +58,7 @@ class LetterProcessTest {
         Mocks.register("letterSteps", letterSteps);
         Mocks.register("letterIssuing", letterIssuing);
         Mocks.register("rectificationSteps", rectificationSteps);
+        Mocks.register("newRectifications", newRectifications);
     }
 
     @AfterEach
@@ -129,7 +132,7 @@ class LetterProcessTest {
         // yellow: five working days before 17 April is 10 April, 09:00
         clock(LocalDateTime.of(2026, 4, 10, 9, 1));
         execute(job("Timer_ReplyLetterWarning", pi));
-        verify(ladder.alerts()).warn(any());
+        verify(ladder.alerts()).warn(any(org.camunda.bpm.engine.delegate.DelegateExecution.class));
         clock(LocalDateTime.of(2026, 4, 18, 0, 1));
         execute(job("Timer_ReplyLetterDeadline", pi));
         verify(ladder.documents()).issueReminderNotice(any());
@@ -182,7 +185,7 @@ class LetterProcessTest {
         ProcessInstance child = runtimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey("ZG-2026-000001").singleResult();
         assertThat(child).isWaitingAt("Task_SubmitPlan");
-        verify(rectificationSteps).open(any());
+        verify(newRectifications).open(any(org.camunda.bpm.engine.delegate.DelegateExecution.class));
     }
 
     private void overdueBeyondGrace(ProcessInstance pi) {
