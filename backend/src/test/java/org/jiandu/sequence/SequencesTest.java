@@ -52,7 +52,8 @@ class SequencesTest extends IntegrationTest {
             return sequences.next(name);
         });
         assertThat(rolledBack).isEqualTo(first + 1);
-        assertThat(transactions.execute(status -> sequences.next(name))).isEqualTo(first + 1);
+        long again = transactions.execute(status -> sequences.next(name));
+        assertThat(again).isEqualTo(first + 1);
     }
 
     private static void await(CountDownLatch latch) {
