@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jiandu.identity.Actor;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
+import org.jiandu.platform.PerTransaction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +38,7 @@ class CalendarAdmin {
         if (exceptions.update(date, kind, name, by, now) == 0) {
             exceptions.insert(date, kind, name, by, now);
         }
+        PerTransaction.forget(Workdays.CACHE);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("kind", AuditLog.change(before.map(CalendarException::kind).orElse(null), kind));
         changes.put("name", AuditLog.change(before.map(CalendarException::name).orElse(null), name));
@@ -50,6 +52,7 @@ class CalendarAdmin {
         CalendarException before = exceptions.find(date).orElseThrow(() -> ApiException.notFound(
                 "CALENDAR_EXCEPTION_NOT_FOUND", date + " 没有例外设置。"));
         exceptions.delete(date);
+        PerTransaction.forget(Workdays.CACHE);
         auditLog.record(RECORD_TYPE, date.toString(), "EXCEPTION_REMOVED",
                 Map.of("kind", AuditLog.change(before.kind(), null), "name", AuditLog.change(before.name(), null)));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jiandu.platform.PerTransaction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("workdays")
 public class Workdays {
+
+    /**
+     * The exception windows read in the current transaction (a completion computes a due date and two timers from
+     * the same day); {@link CalendarAdmin} forgets them when it changes an exception.
+     */
+    static final Object CACHE = new Object();
 
     /** How many days of exceptions one query loads. */
     private static final int WINDOW_DAYS = 400;
@@ -160,7 +167,9 @@ public class Workdays {
         }
 
         private void load(LocalDate start, LocalDate end) {
-            for (CalendarException exception : exceptions.findBetween(start, end)) {
+            List<CalendarException> window = PerTransaction.get(CACHE, List.of(start, end),
+                    () -> exceptions.findBetween(start, end));
+            for (CalendarException exception : window) {
                 loaded.put(exception.exceptionDate(), exception.kind());
             }
             windowStart = windowStart == null || start.isBefore(windowStart) ? start : windowStart;

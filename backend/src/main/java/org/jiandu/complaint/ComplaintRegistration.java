@@ -23,14 +23,18 @@ import org.jiandu.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Registers complaints: from the public form (no login) or by a clerk from other sources. One
- * transaction: the complaint row with its tracking number, the evidence, the started process and the
- * audit row. The same 12345 work order registered twice gives the existing complaint.
+ * Registers complaints: from the public form (no login) or by a clerk from other sources. The input is checked
+ * first; then the tracking number is drawn in a short transaction of its own (a registration that fails after
+ * it leaves a gap, which a tracking number may have: see {@link Sequences#nextAllowingGaps}); then one
+ * transaction writes the complaint row, the evidence, the started process and the audit row. The same 12345
+ * work order registered twice gives the existing complaint.
  */
 @Service
 class ComplaintRegistration {
@@ -46,10 +50,12 @@ class ComplaintRegistration {
     private final DocumentStore documents;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final long maxFileBytes;
 
     ComplaintRegistration(ComplaintMapper complaints, Sequences sequences, RuntimeService runtimeService,
                           EngineAccess engineAccess, DocumentStore documents, AuditLog auditLog, Clock clock,
+                          PlatformTransactionManager transactions,
                           @Value("${jiandu.complaint.max-file-size:10MB}") DataSize maxFileSize) {
         this.complaints = complaints;
         this.sequences = sequences;
@@ -58,6 +64,7 @@ class ComplaintRegistration {
         this.documents = documents;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
         this.maxFileBytes = maxFileSize.toBytes();
     }
 
@@ -66,14 +73,12 @@ class ComplaintRegistration {
                       boolean duplicate) {
     }
 
-    @Transactional
     Registered registerPublic(ComplaintForm form, List<MultipartFile> files) {
         List<MultipartFile> evidence = chosen(files);
         checkFiles(evidence);
         return register(ComplaintSource.WEB, null, null, form, evidence);
     }
 
-    @Transactional
     Registered registerByStaff(StaffComplaintRequest request) {
         if (request.source() == ComplaintSource.WEB) {
             throw ApiException.badRequest("SOURCE_NOT_ALLOWED", "网上投诉由投诉人通过公开页面提交，登记时请选择其他来源。");
@@ -106,11 +111,18 @@ class ComplaintRegistration {
         evidence.forEach(file -> documents.storeUpload(RECORD_TYPE, complaint.trackingNo(), DocType.EVIDENCE, file));
     }
 
+    /** Checks the form, draws the tracking number, then registers in one transaction. */
     private Registered register(ComplaintSource source, String hotlineOrderNo, String referralNo, ComplaintForm form,
                                 List<MultipartFile> evidence) {
         checkForm(form);
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
-        String trackingNo = "TS-%d-%06d".formatted(now.getYear(), sequences.next("complaint.tracking." + now.getYear()));
+        String trackingNo = "TS-%d-%06d".formatted(now.getYear(),
+                sequences.nextAllowingGaps("complaint.tracking." + now.getYear()));
+        return transaction.execute(status -> register(source, hotlineOrderNo, referralNo, form, evidence, trackingNo, now));
+    }
+
+    private Registered register(ComplaintSource source, String hotlineOrderNo, String referralNo, ComplaintForm form,
+                                List<MultipartFile> evidence, String trackingNo, LocalDateTime now) {
         String queryCode = queryCode();
 
         ComplaintMapper.NewComplaint row = new ComplaintMapper.NewComplaint();

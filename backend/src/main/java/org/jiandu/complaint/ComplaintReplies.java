@@ -30,16 +30,14 @@ class ComplaintReplies {
     static final String TITLE = "投诉举报答复意见书";
 
     private final DocumentNumbers numbers;
-    private final OfficialDocumentWriter writer;
     private final DocumentStore store;
     private final OrgUnitMapper orgs;
     private final Clock clock;
     private final String defaultIssuer;
 
-    ComplaintReplies(DocumentNumbers numbers, OfficialDocumentWriter writer, DocumentStore store, OrgUnitMapper orgs,
+    ComplaintReplies(DocumentNumbers numbers, DocumentStore store, OrgUnitMapper orgs,
                      Clock clock, @Value("${jiandu.complaint.reply-issuer:SFJ}") String defaultIssuer) {
         this.numbers = numbers;
-        this.writer = writer;
         this.store = store;
         this.orgs = orgs;
         this.clock = clock;
@@ -54,7 +52,6 @@ class ComplaintReplies {
     Reply issue(Complaint complaint, String replyText, CurrentUser replier) {
         OrgUnit issuer = issuer(replier);
         LocalDate today = LocalDate.now(clock);
-        String docNo = numbers.next(issuer, DocType.COMPLAINT_REPLY, today.getYear());
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add("您于" + OfficialDocumentWriter.chineseDate(complaint.registeredAt().toLocalDate())
                 + "反映的执法问题（受理编号：" + complaint.trackingNo() + "）收悉。本机关依法进行了调查核实，现答复如下：");
@@ -65,11 +62,13 @@ class ComplaintReplies {
         }
         paragraphs.add("如对本答复意见有异议，可自收到之日起向本机关提出，或依法通过其他途径反映。");
         paragraphs.add("特此答复。");
-        byte[] docx = writer.write(new OfficialDocument(issuer.name(), docNo, TITLE, complaint.complainantName(),
-                paragraphs, List.of(), issuer.name(), today));
+        // rendered first, numbered last: the number's lock is held from here to commit
+        DocumentNumbers.Numbered reply = numbers.render(issuer, DocType.COMPLAINT_REPLY, today.getYear(),
+                docNo -> new OfficialDocument(issuer.name(), docNo, TITLE, complaint.complainantName(), paragraphs,
+                        List.of(), issuer.name(), today));
         StoredDocument stored = store.storeGenerated(ComplaintProcess.RECORD_TYPE, complaint.trackingNo(),
-                DocType.COMPLAINT_REPLY, docNo, TITLE, docx);
-        return new Reply(docNo, stored);
+                DocType.COMPLAINT_REPLY, reply.docNo(), TITLE, reply.docx());
+        return new Reply(reply.docNo(), stored);
     }
 
     private OrgUnit issuer(CurrentUser replier) {

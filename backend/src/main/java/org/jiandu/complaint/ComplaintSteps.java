@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -154,31 +155,41 @@ public class ComplaintSteps {
                 task.removeVariable(name);
             }
         }
-        task.setVariable(COMPLAINT_ID, complaint.id());
-        task.setVariable(ANONYMOUS, complaint.anonymous());
-        task.setVariable(EXTENDED, complaint.extended());
-        task.setVariable(REOPEN_COUNT, complaint.reopenCount());
+        keep(task, COMPLAINT_ID, complaint.id());
+        keep(task, ANONYMOUS, complaint.anonymous());
+        keep(task, EXTENDED, complaint.extended());
+        keep(task, REOPEN_COUNT, complaint.reopenCount());
         if (complaint.supervisorId() != null && step != ComplaintTaskStep.ASSIGN_SUPERVISOR) {
-            task.setVariable(SUPERVISOR_ID, complaint.supervisorId());
+            keep(task, SUPERVISOR_ID, complaint.supervisorId());
         }
         if (complaint.investigationDue() != null) {
-            task.setVariable(INVESTIGATION_DUE, Date.from(complaint.investigationDue().atZone(zone()).toInstant()));
+            keep(task, INVESTIGATION_DUE, Date.from(complaint.investigationDue().atZone(zone()).toInstant()));
         }
         switch (step) {
-            case APPROVE_ACCEPTANCE -> task.setVariable(ACCEPTANCE_DECISION,
+            case APPROVE_ACCEPTANCE -> keep(task, ACCEPTANCE_DECISION,
                     latest(complaint.id(), ComplaintTaskStep.REVIEW_ACCEPTANCE).decision());
             case APPROVE_PROPOSAL -> {
-                task.setVariable(INVESTIGATION_ACTION, "PROPOSE");
-                task.setVariable(PROPOSAL, latest(complaint.id(), ComplaintTaskStep.INVESTIGATE).decision());
+                keep(task, INVESTIGATION_ACTION, "PROPOSE");
+                keep(task, PROPOSAL, latest(complaint.id(), ComplaintTaskStep.INVESTIGATE).decision());
             }
             case APPROVE_EXTENSION -> {
                 String requested = latest(complaint.id(), ComplaintTaskStep.INVESTIGATE).decision();
-                task.setVariable(INVESTIGATION_ACTION, "EXTEND");
-                task.setVariable(EXTENSION_DAYS, Integer.valueOf(requested.substring(requested.indexOf(':') + 1)));
+                keep(task, INVESTIGATION_ACTION, "EXTEND");
+                keep(task, EXTENSION_DAYS, Integer.valueOf(requested.substring(requested.indexOf(':') + 1)));
             }
             default -> {
                 // the step's own decision is the submission, set next
             }
+        }
+    }
+
+    /**
+     * Sets a variable the gateways and delegates read back to the complaint's value. A value already right is not
+     * written again: every write is an update of the variable and a history row (the trace shows real changes only).
+     */
+    private static void keep(DelegateTask task, String name, Object value) {
+        if (!Objects.equals(task.getVariable(name), value)) {
+            task.setVariable(name, value);
         }
     }
 

@@ -11,14 +11,15 @@ import java.util.Map;
 
 import org.jiandu.calendar.Workdays;
 import org.jiandu.identity.Actor;
+import org.jiandu.platform.PerTransaction;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deadlines from the policies, read fresh on every computation so that an admin's change applies to
- * the next deadline computed on any node. Usable from BPMN: {@code ${deadlines.due('complaint.acceptance', now())}}
+ * Deadlines from the policies, read fresh in every transaction (once: {@link PerTransaction}) so that an admin's
+ * change applies to the next deadline computed on any node. Usable from BPMN: {@code ${deadlines.due('complaint.acceptance', now())}}
  * and {@code ${deadlines.reminder('complaint.acceptance', now())}}.
  */
 @Service("deadlines")
@@ -40,7 +41,7 @@ public class Deadlines {
     }
 
     public DeadlinePolicy policy(String key) {
-        return policies.find(key).orElseThrow(() -> ApiException.notFound("DEADLINE_POLICY_NOT_FOUND",
+        return PerTransaction.get(this, key, () -> policies.find(key)).orElseThrow(() -> ApiException.notFound("DEADLINE_POLICY_NOT_FOUND",
                 "期限规则 " + key + " 不存在。"));
     }
 
@@ -113,6 +114,7 @@ public class Deadlines {
             changes.put("description", AuditLog.change(before.description(), newDescription));
         }
         auditLog.record("DEADLINE_POLICY", key, "POLICY_CHANGED", changes);
+        PerTransaction.forget(this);
         return policy(key);
     }
 }

@@ -14,7 +14,6 @@ import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentNumbers;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.OfficialDocument;
-import org.jiandu.document.OfficialDocumentWriter;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
@@ -126,15 +125,13 @@ public class LadderDocuments {
     static class LadderDocument {
 
         private final DocumentNumbers numbers;
-        private final OfficialDocumentWriter writer;
         private final DocumentStore store;
         private final OrgUnitMapper orgs;
         private final Clock clock;
 
-        LadderDocument(DocumentNumbers numbers, OfficialDocumentWriter writer, DocumentStore store, OrgUnitMapper orgs,
+        LadderDocument(DocumentNumbers numbers, DocumentStore store, OrgUnitMapper orgs,
                        Clock clock) {
             this.numbers = numbers;
-            this.writer = writer;
             this.store = store;
             this.orgs = orgs;
             this.clock = clock;
@@ -144,10 +141,10 @@ public class LadderDocuments {
                              String addressee, List<String> paragraphs) {
             OrgUnit issuer = org(issuerCode);
             LocalDate today = LocalDate.now(clock);
-            String docNo = numbers.next(issuer, type, today.getYear());
-            byte[] docx = writer.write(new OfficialDocument(issuer.name(), docNo, title, addressee, paragraphs,
-                    List.of(), issuer.name(), today));
-            return store.storeGenerated(recordType, recordNo, type, docNo, title, docx);
+            DocumentNumbers.Numbered numbered = numbers.render(issuer, type, today.getYear(),
+                    docNo -> new OfficialDocument(issuer.name(), docNo, title, addressee, paragraphs, List.of(),
+                            issuer.name(), today));
+            return store.storeGenerated(recordType, recordNo, type, numbered.docNo(), title, numbered.docx());
         }
 
         OrgUnit org(String code) {

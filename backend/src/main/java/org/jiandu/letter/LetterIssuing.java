@@ -14,7 +14,6 @@ import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentNumbers;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.document.OfficialDocument;
-import org.jiandu.document.OfficialDocumentWriter;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.notification.NotificationKind;
@@ -22,9 +21,9 @@ import org.jiandu.notification.Notifications;
 import org.springframework.stereotype.Component;
 
 /**
- * The service task after signing ({@code ${letterIssuing.issue(execution)}}), in the signing's transaction: takes the
- * document number, renders the letter, stores it with its SHA-256 and serves it on the agency (public, so that the
- * expression language can call it).
+ * The service task after signing ({@code ${letterIssuing.issue(execution)}}), in the signing's transaction: renders
+ * the letter, takes the document number and writes it in, stores it with its SHA-256 and serves it on the agency
+ * (public, so that the expression language can call it).
  */
 @Component("letterIssuing")
 public class LetterIssuing {
@@ -32,18 +31,16 @@ public class LetterIssuing {
     private final LetterMapper mapper;
     private final LetterAccess access;
     private final Issuers issuers;
-    private final DocumentNumbers numbers;
     private final LetterDocument document;
     private final Notifications notifications;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    LetterIssuing(LetterMapper mapper, LetterAccess access, Issuers issuers, DocumentNumbers numbers,
+    LetterIssuing(LetterMapper mapper, LetterAccess access, Issuers issuers,
                   LetterDocument document, Notifications notifications, AuditLog auditLog, Clock clock) {
         this.mapper = mapper;
         this.access = access;
         this.issuers = issuers;
-        this.numbers = numbers;
         this.document = document;
         this.notifications = notifications;
         this.auditLog = auditLog;
@@ -57,8 +54,8 @@ public class LetterIssuing {
         OrgUnit issuer = issuers.ofUser(letter.signedBy());
         OrgUnit agency = access.agency(letter.agencyCode());
         LocalDate today = LocalDate.now(clock);
-        String docNo = numbers.next(issuer, DocType.SUGGESTION_LETTER, today.getYear());
-        StoredDocument stored = document.store(letter, issuer, agency, docNo, today);
+        StoredDocument stored = document.store(letter, issuer, agency, today);
+        String docNo = stored.docNo();
         mapper.markIssued(id, issuer.code(), docNo, stored.id());
         // the new-task notice of Task_ReceiveLetter, in the letter's words (its number): see LetterStep.RECEIVE
         notifications.notifyGroup(agency.groupId(), NotificationKind.NEW_TASK, "收到监督建议书 " + docNo,
@@ -68,25 +65,30 @@ public class LetterIssuing {
         execution.setVariable(LetterProcess.ISSUER_CODE, issuer.code());
     }
 
-    /** The letter as a document (文书): rendered in the official layout and stored with its SHA-256. */
+    /**
+     * The letter as a document (文书): rendered in the official layout, then numbered (the number's lock is held
+     * from then to commit, not while rendering), and stored with its SHA-256.
+     */
     @Component
     static class LetterDocument {
 
-        private final OfficialDocumentWriter writer;
+        private final DocumentNumbers numbers;
         private final DocumentStore store;
         private final Deadlines deadlines;
 
-        LetterDocument(OfficialDocumentWriter writer, DocumentStore store, Deadlines deadlines) {
-            this.writer = writer;
+        LetterDocument(DocumentNumbers numbers, DocumentStore store, Deadlines deadlines) {
+            this.numbers = numbers;
             this.store = store;
             this.deadlines = deadlines;
         }
 
-        StoredDocument store(LetterRow letter, OrgUnit issuer, OrgUnit agency, String docNo, LocalDate today) {
-            byte[] docx = writer.write(new OfficialDocument(issuer.name(), docNo, letter.title(), agency.name(),
-                    paragraphs(letter), List.of(), issuer.name(), today));
-            return store.storeGenerated(LetterService.RECORD, letter.letterNo(), DocType.SUGGESTION_LETTER, docNo,
-                    letter.title(), docx);
+        StoredDocument store(LetterRow letter, OrgUnit issuer, OrgUnit agency, LocalDate today) {
+            List<String> paragraphs = paragraphs(letter);
+            DocumentNumbers.Numbered numbered = numbers.render(issuer, DocType.SUGGESTION_LETTER, today.getYear(),
+                    docNo -> new OfficialDocument(issuer.name(), docNo, letter.title(), agency.name(), paragraphs,
+                            List.of(), issuer.name(), today));
+            return store.storeGenerated(LetterService.RECORD, letter.letterNo(), DocType.SUGGESTION_LETTER,
+                    numbered.docNo(), letter.title(), numbered.docx());
         }
 
         private List<String> paragraphs(LetterRow letter) {

@@ -1,5 +1,6 @@
 /**
- * Sequences (编号): gap-free counters for tracking numbers and document numbers, taken inside the
- * transaction that uses the number, so a rolled-back action leaves no gap.
+ * Sequences (编号): counters for tracking numbers and document numbers. Document numbers (文号) are gap-free,
+ * taken inside the transaction that uses the number, so a rolled-back action leaves no gap; tracking numbers
+ * are drawn in a short transaction of their own, so registrations do not queue behind each other's commit.
  */
 package org.jiandu.sequence;

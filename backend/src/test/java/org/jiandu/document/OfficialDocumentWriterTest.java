@@ -42,6 +42,30 @@ class OfficialDocumentWriterTest {
     }
 
     @Test
+    void aNumberWrittenInAfterRenderingIsTheDocumentsNumber() throws Exception {
+        // numbered documents are rendered before their number is taken (DocumentNumbers.render), then stamped
+        OfficialDocument draft = new OfficialDocument("市司法局", "DOCNO-1f2e", "投诉举报答复意见书", "张三",
+                List.of("经调查，反映的问题不属实。"), List.of(), "市司法局", LocalDate.of(2026, 11, 22));
+
+        byte[] docx = OfficialDocumentWriter.stampNumber(new OfficialDocumentWriter().write(draft), "DOCNO-1f2e",
+                "市司投复〔2026〕12号");
+
+        try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            List<String> texts = word.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(texts).contains("市司法局", "市司投复〔2026〕12号", "投诉举报答复意见书", "张三：", "经调查，反映的问题不属实。");
+            assertThat(String.join("\n", texts)).doesNotContain("DOCNO");
+        }
+    }
+
+    @Test
+    void aDocumentWithoutThePlaceholderIsNotStamped() {
+        byte[] docx = new OfficialDocumentWriter().write(new OfficialDocument("市司法局", null, "通知", null, List.of("正文"),
+                List.of(), "市司法局", LocalDate.of(2026, 11, 22)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OfficialDocumentWriter.stampNumber(docx, "DOCNO-x", "7号"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void datesHaveNoLeadingZeros() {
         assertThat(OfficialDocumentWriter.chineseDate(LocalDate.of(2026, 1, 5))).isEqualTo("2026年1月5日");
     }
