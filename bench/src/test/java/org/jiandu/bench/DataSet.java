@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -381,6 +380,22 @@ final class DataSet {
             }
         }
         db.commit();
+        for (var entry : template.rows.entrySet()) {
+            for (Object[] row : entry.getValue()) {
+                for (int i = 0; i < row.length; i++) {
+                    String column = entry.getKey().columns.get(i).toLowerCase(Locale.ROOT);
+                    if (row[i] instanceof String text) {
+                        Rewrite rewrite = Rewrite.of(text, template.engineIds);
+                        row[i] = rewrite == null ? text : rewrite;
+                    } else if (row[i] instanceof byte[] bytes && !column.equals("content")) {
+                        Rewrite rewrite = Rewrite.of(new String(bytes, StandardCharsets.UTF_8), template.engineIds);
+                        if (rewrite != null) {
+                            row[i] = new RewriteBytes(rewrite);
+                        }
+                    }
+                }
+            }
+        }
         if (template.rows.keySet().stream().noneMatch(t -> t.name.equalsIgnoreCase("ACT_HI_PROCINST"))) {
             throw new IllegalStateException("the walk " + planned.name() + " left no process instance");
         }
@@ -433,16 +448,14 @@ final class DataSet {
                         Map<Long, Long> map = ids.get(reference(table, column, row));
                         Long mapped = map == null ? null : map.get(number.longValue());
                         value = mapped == null ? value : mapped;
-                    } else if (value instanceof String text) {
-                        value = rewrite(text, template.engineIds, uuids, numbers);
+                    } else if (value instanceof Rewrite rewrite) {
+                        value = rewrite.apply(uuids, numbers, this::renumber);
+                    } else if (value instanceof RewriteBytes rewrite) {
+                        value = rewrite.text().apply(uuids, numbers, this::renumber).getBytes(StandardCharsets.UTF_8);
                     } else if (value instanceof LocalDateTime time) {
                         value = time.minusDays(shiftDays);
                     } else if (value instanceof LocalDate date) {
                         value = date.minusDays(shiftDays);
-                    } else if (value instanceof byte[] bytes && !column.equals("content")) {
-                        String text = new String(bytes, StandardCharsets.UTF_8);
-                        String rewritten = rewrite(text, template.engineIds, uuids, numbers);
-                        value = rewritten.equals(text) ? bytes : rewritten.getBytes(StandardCharsets.UTF_8);
                     }
                     copy[i] = value;
                 }
@@ -492,39 +505,84 @@ final class DataSet {
         return next;
     }
 
-    private String rewrite(String text, Set<String> engineIds, Map<String, String> uuids, Map<String, String> numbers) {
-        String result = text;
-        if (text.length() >= 36 && text.indexOf('-') >= 0) {
-            Matcher m = UUID_PATTERN.matcher(result);
-            StringBuilder out = null;
-            while (m.find()) {
-                if (engineIds.contains(m.group())) {
-                    if (out == null) {
-                        out = new StringBuilder();
-                    }
-                    m.appendReplacement(out, uuids.computeIfAbsent(m.group(), k -> UUID.randomUUID().toString()));
+    /**
+     * A text of a template with the parts a clone renews: the engine ids of the template (a fresh UUID each) and
+     * record or document numbers (the next number of its counter), found once per template, not per clone.
+     */
+    record Rewrite(List<Object> parts) {
+
+        record Id(String old) {
+        }
+
+        record Number(String old) {
+        }
+
+        static Rewrite of(String text, Set<String> engineIds) {
+            List<Object> parts = new ArrayList<>();
+            int at = 0;
+            boolean found = false;
+            List<int[]> spans = new ArrayList<>();
+            Matcher ids = UUID_PATTERN.matcher(text);
+            while (ids.find()) {
+                if (engineIds.contains(ids.group())) {
+                    spans.add(new int[] {ids.start(), ids.end(), 0});
                 }
             }
-            if (out != null) {
-                m.appendTail(out);
-                result = out.toString();
+            Matcher numbers = NUMBER_PATTERN.matcher(text);
+            while (numbers.find()) {
+                spans.add(new int[] {numbers.start(), numbers.end(), 1});
             }
-        }
-        if (result.indexOf('-') >= 0 || result.indexOf('〔') >= 0) {
-            Matcher m = NUMBER_PATTERN.matcher(result);
-            StringBuilder out = null;
-            while (m.find()) {
-                if (out == null) {
-                    out = new StringBuilder();
+            spans.sort((x, y) -> Integer.compare(x[0], y[0]));
+            for (int[] span : spans) {
+                if (span[0] < at) {
+                    continue;
                 }
-                m.appendReplacement(out, Matcher.quoteReplacement(numbers.computeIfAbsent(m.group(), this::renumber)));
+                found = true;
+                if (span[0] > at) {
+                    parts.add(text.substring(at, span[0]));
+                }
+                String old = text.substring(span[0], span[1]);
+                parts.add(span[2] == 0 ? new Id(old) : new Number(old));
+                at = span[1];
             }
-            if (out != null) {
-                m.appendTail(out);
-                result = out.toString();
+            if (!found) {
+                return null;
             }
+            if (at < text.length()) {
+                parts.add(text.substring(at));
+            }
+            return new Rewrite(List.copyOf(parts));
         }
-        return result;
+
+        String apply(Map<String, String> uuids, Map<String, String> numbers,
+                     java.util.function.Function<String, String> renumber) {
+            StringBuilder out = new StringBuilder();
+            for (Object part : parts) {
+                if (part instanceof Id id) {
+                    out.append(uuids.computeIfAbsent(id.old(), k -> nextEngineId()));
+                } else if (part instanceof Number number) {
+                    out.append(numbers.computeIfAbsent(number.old(), renumber));
+                } else {
+                    out.append((String) part);
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    /**
+     * Engine ids for the clones: UUID-shaped, unique to this run, and ascending, so that InnoDB appends them to its
+     * primary-key and secondary indexes instead of inserting at random places all over them.
+     */
+    private static final long RUN = System.currentTimeMillis() / 1000;
+    private static final java.util.concurrent.atomic.AtomicLong ENGINE_IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    static String nextEngineId() {
+        long n = ENGINE_IDS.incrementAndGet();
+        return "%08x-%04x-4%03x-8%03x-%012x".formatted(RUN & 0xffffffffL, (RUN >>> 32) & 0xffff, 0, 0, n);
+    }
+
+    record RewriteBytes(Rewrite text) {
     }
 
     private String renumber(String number) {
