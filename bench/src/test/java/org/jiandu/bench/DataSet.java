@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * rectifications and clues, per agency). Every row that walk left in the database — our tables, the engine's
  * runtime rows (execution, task, candidate links, task authorizations, timer jobs, variables) and its history —
  * is its <em>template</em>. The data set is then cloned from the templates with plain multi-row INSERTs: every
- * engine id of the template gets a fresh UUID, every id of our tables a fresh id (foreign keys and the
+ * engine id of the template gets a new id (UUID-shaped, ascending), every id of our tables a fresh id (foreign keys and the
  * {@code complaintId} variable follow), every record and document number the next number of its counter (the
  * counters are moved past them at the end), and a closed record's times are moved back by up to a year. Audit
  * rows are appended to the chain sealed, as the sealer does (sequence, hash link, batch with its Merkle root).
@@ -91,10 +91,6 @@ final class DataSet {
                 open = Math.min(1.0, openTasks * 1.0 / (complaints + letters + clues));
             }
             return new Size(complaints, letters, rectifications, clues, open);
-        }
-
-        long openTasks() {
-            return Math.round(open * (complaints + letters + clues));
         }
     }
 
@@ -512,7 +508,7 @@ final class DataSet {
     }
 
     /**
-     * A text of a template with the parts a clone renews: the engine ids of the template (a fresh UUID each) and
+     * A text of a template with the parts a clone renews: the engine ids of the template (a new id each) and
      * record or document numbers (the next number of its counter), found once per template, not per clone.
      */
     record Rewrite(List<Object> parts) {
