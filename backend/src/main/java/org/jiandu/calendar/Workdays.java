@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 
 import org.jiandu.platform.PerTransaction;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,6 +92,31 @@ public class Workdays {
             }
         }
         return count;
+    }
+
+    /**
+     * Working days from the first of {@code dates} (exclusive) to each of them (inclusive), in one walk of the
+     * calendar: the admin's exceptions are read a window at a time, not once per date (the statistics ask this for
+     * every distinct date of a year's matters).
+     */
+    public Map<LocalDate, Integer> fromFirst(SortedSet<LocalDate> dates) {
+        Map<LocalDate, Integer> counts = new HashMap<>();
+        if (dates.isEmpty()) {
+            return counts;
+        }
+        Days calendar = new Days(dates.first(), true);
+        LocalDate walked = dates.first();
+        int count = 0;
+        for (LocalDate date : dates) {
+            while (walked.isBefore(date)) {
+                walked = walked.plusDays(1);
+                if (calendar.isWorkday(walked)) {
+                    count++;
+                }
+            }
+            counts.put(date, count);
+        }
+        return counts;
     }
 
     public boolean isWorkday(LocalDate date) {

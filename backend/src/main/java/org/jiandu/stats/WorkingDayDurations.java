@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -49,8 +48,8 @@ public class WorkingDayDurations {
     }
 
     /**
-     * The durations of many matters with one calendar walk per distinct date, not one per matter: the
-     * working days from the earliest date up to each date, then differences.
+     * The durations of many matters with one calendar walk over all their dates, not one per matter or per
+     * date: the working days from the earliest date up to each date, then differences.
      */
     private List<Integer> durations(Collection<Interval> intervals) {
         TreeSet<LocalDate> dates = new TreeSet<>();
@@ -58,14 +57,7 @@ public class WorkingDayDurations {
             dates.add(interval.start());
             dates.add(interval.end());
         });
-        Map<LocalDate, Integer> fromFirst = new HashMap<>();
-        LocalDate previous = null;
-        int count = 0;
-        for (LocalDate date : dates) {
-            count += previous == null ? 0 : workdays.between(previous, date);
-            fromFirst.put(date, count);
-            previous = date;
-        }
+        Map<LocalDate, Integer> fromFirst = workdays.fromFirst(dates);
         List<Integer> days = new ArrayList<>(intervals.size());
         intervals.forEach(interval -> days.add(fromFirst.get(interval.end()) - fromFirst.get(interval.start())));
         return days;

@@ -19,6 +19,24 @@ class WorkdaysTest {
     private final Workdays workdays = ProcessTestSupport.workdays();
 
     @Test
+    void workingDaysFromTheFirstDateToEachInOneWalkAreTheSumsOfTheSteps() {
+        // across the Spring Festival and National Day of 2026, with their make-up Saturdays and Sundays
+        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>(List.of(LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 2, 14), LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 24), LocalDate.of(2026, 2, 28),
+                LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 10), LocalDate.of(2026, 12, 31)));
+        java.util.Map<LocalDate, Integer> counts = workdays.fromFirst(dates);
+        assertThat(counts).hasSize(dates.size()).containsEntry(LocalDate.of(2026, 2, 10), 0)
+                // 11, 12, 13 and the make-up Saturday 14 February
+                .containsEntry(LocalDate.of(2026, 2, 14), 4)
+                // 15-23 February off, 24 February the first working day after
+                .containsEntry(LocalDate.of(2026, 2, 24), 5);
+        for (LocalDate date : dates) {
+            assertThat(counts.get(date)).as(date.toString()).isEqualTo(workdays.between(dates.first(), date));
+        }
+        assertThat(workdays.fromFirst(new java.util.TreeSet<>())).isEmpty();
+    }
+
+    @Test
     void nationalDay2025WithItsMakeUpWorkdays() {
         // 2025: 1-8 October off; Sunday 28 September and Saturday 11 October are working days
         assertThat(workdays.after(LocalDate.of(2025, 9, 26), 5)).isEqualTo(LocalDate.of(2025, 10, 10));

@@ -111,6 +111,83 @@ final class AuditRows {
         return (System.nanoTime() - started) / 1e9;
     }
 
+    /** An audit row's content, before the sealer gives it its place in the chain. */
+    record Row(LocalDateTime occurredAt, String actor, String actorRoles, String actorOrg, String clientIp,
+               String recordType, String recordNo, String action, String changes) {
+    }
+
+    /**
+     * Appends {@code rows} after the chain's head in the caller's transaction, sealed: sequence numbers, links,
+     * one audit_batch (Merkle root, chain hash) per {@code batchSize} rows, the head moved. The caller commits.
+     */
+    static void appendSealed(Connection db, List<Row> rows, int batchSize) throws SQLException {
+        long seq;
+        String prev;
+        long batchNo;
+        try (Statement st = db.createStatement();
+             ResultSet head = st.executeQuery("SELECT last_seq, last_hash, last_batch FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
+            head.next();
+            seq = head.getLong(1);
+            prev = head.getString(2);
+            batchNo = head.getLong(3);
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO audit_log (seq_no, occurred_at, actor, actor_roles, "
+                + "actor_org, client_ip, record_type, record_no, action, changes, prev_hash, row_hash, batch_no) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement batch = db.prepareStatement("INSERT INTO audit_batch (batch_no, first_seq, last_seq, "
+                     + "merkle_root, chain_hash, sealed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int from = 0; from < rows.size(); from += batchSize) {
+                List<Row> part = rows.subList(from, Math.min(rows.size(), from + batchSize));
+                batchNo++;
+                long first = seq + 1;
+                List<String> leaves = new ArrayList<>(part.size());
+                for (Row row : part) {
+                    seq++;
+                    String hash;
+                    try {
+                        hash = hash(seq, row.occurredAt(), row.actor(), row.actorRoles(), empty(row.actorOrg()),
+                                empty(row.clientIp()), row.recordType(), row.recordNo(), row.action(), empty(row.changes()), prev);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    insert.setLong(1, seq);
+                    insert.setObject(2, row.occurredAt());
+                    insert.setString(3, row.actor());
+                    insert.setString(4, row.actorRoles());
+                    insert.setString(5, row.actorOrg());
+                    insert.setString(6, row.clientIp());
+                    insert.setString(7, row.recordType());
+                    insert.setString(8, row.recordNo());
+                    insert.setString(9, row.action());
+                    insert.setString(10, row.changes());
+                    insert.setString(11, prev);
+                    insert.setString(12, hash);
+                    insert.setLong(13, batchNo);
+                    insert.addBatch();
+                    leaves.add(hash);
+                    prev = hash;
+                }
+                insert.executeBatch();
+                batch.setLong(1, batchNo);
+                batch.setLong(2, first);
+                batch.setLong(3, seq);
+                try {
+                    batch.setString(4, merkleRoot(leaves));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                batch.setString(5, prev);
+                batch.setObject(6, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+                batch.executeUpdate();
+            }
+        }
+        moveHead(db, seq, prev, batchNo);
+    }
+
+    private static String empty(String text) {
+        return text == null ? "" : text;
+    }
+
     static long sealedRows() throws SQLException {
         try (Connection db = connect(); Statement st = db.createStatement();
              ResultSet head = st.executeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1")) {
