@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentNumbers;
@@ -17,8 +18,6 @@ import org.jiandu.document.OfficialDocument;
 import org.jiandu.document.StoredDocument;
 import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.jiandu.workflow.ProcessTasks;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
