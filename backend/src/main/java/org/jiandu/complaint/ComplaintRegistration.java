@@ -11,15 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jiandu.document.DocType;
 import org.jiandu.document.DocumentStore;
 import org.jiandu.identity.Actor;
-import org.jiandu.platform.EngineAccess;
 import org.jiandu.sequence.Sequences;
 import org.jiandu.audit.AuditLog;
 import org.jiandu.web.ApiException;
+import org.jiandu.workflow.RecordOpening;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -45,22 +43,19 @@ class ComplaintRegistration {
 
     private final ComplaintMapper complaints;
     private final Sequences sequences;
-    private final RuntimeService runtimeService;
-    private final EngineAccess engineAccess;
+    private final RecordOpening opening;
     private final DocumentStore documents;
     private final AuditLog auditLog;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final long maxFileBytes;
 
-    ComplaintRegistration(ComplaintMapper complaints, Sequences sequences, RuntimeService runtimeService,
-                          EngineAccess engineAccess, DocumentStore documents, AuditLog auditLog, Clock clock,
-                          PlatformTransactionManager transactions,
+    ComplaintRegistration(ComplaintMapper complaints, Sequences sequences, RecordOpening opening,
+                          DocumentStore documents, AuditLog auditLog, Clock clock, PlatformTransactionManager transactions,
                           @Value("${jiandu.complaint.max-file-size:10MB}") DataSize maxFileSize) {
         this.complaints = complaints;
         this.sequences = sequences;
-        this.runtimeService = runtimeService;
-        this.engineAccess = engineAccess;
+        this.opening = opening;
         this.documents = documents;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -162,9 +157,7 @@ class ComplaintRegistration {
         variables.put(REOPEN_COUNT, 0);
         variables.put(EXTENDED, false);
         // nobody holds CREATE_INSTANCE: processes start only here, after the registration's own checks
-        ProcessInstance instance = engineAccess.withoutAuthorizationChecks(() ->
-                runtimeService.startProcessInstanceByKey(KEY, trackingNo, variables));
-        complaints.setProcessInstance(row.id, instance.getId());
+        complaints.setProcessInstance(row.id, opening.startProcess(KEY, trackingNo, variables));
 
         // no identity in the audit trail: it is read by more people than handle the complaint
         Map<String, Object> changes = new LinkedHashMap<>();
