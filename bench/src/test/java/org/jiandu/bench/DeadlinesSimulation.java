@@ -57,6 +57,9 @@ public class DeadlinesSimulation extends Simulation {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final List<String> AGENCIES = List.of("SCJ", "HBJ", "CGW", "XIAN-SCJ");
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** The acceptance reminders' timer jobs (a timer job's handler configuration starts with its activity id). */
+    private static final String REMINDERS = "ACT_RU_JOB WHERE TYPE_ = 'timer' "
+            + "AND HANDLER_CFG_ LIKE 'Timer_AcceptanceReminder%'";
 
     static LocalDate registrationDay;
     static LocalDate firstWorkday;
@@ -133,12 +136,12 @@ public class DeadlinesSimulation extends Simulation {
         double generated = (System.nanoTime() - generationStarted) / 1e9;
         LocalDateTime nineOClock = firstWorkday.atTime(LocalTime.of(9, 0));
         try (Connection db = AuditRows.connect()) {
-            long waiting = count(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE ACT_ID_ = 'Timer_AcceptanceReminder'");
+            long waiting = count(db, "SELECT COUNT(*) FROM " + REMINDERS);
             // the instant most reminder timers wait for, as the engine stored it (the demo data's own are elsewhere)
             Object due;
             long atInstant;
             try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT DUEDATE_, COUNT(*) FROM "
-                    + "ACT_RU_JOB WHERE ACT_ID_ = 'Timer_AcceptanceReminder' GROUP BY DUEDATE_ ORDER BY COUNT(*) DESC")) {
+                    + REMINDERS + " GROUP BY DUEDATE_ ORDER BY COUNT(*) DESC")) {
                 rs.next();
                 due = rs.getObject(1);
                 atInstant = rs.getLong(2);
@@ -154,12 +157,10 @@ public class DeadlinesSimulation extends Simulation {
             double seconds = 0;
             while (left > 0 && seconds < WAIT_SECONDS) {
                 Thread.sleep(250);
-                left = count(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE ACT_ID_ = 'Timer_AcceptanceReminder' "
-                        + "AND DUEDATE_ <= ?", due);
+                left = count(db, "SELECT COUNT(*) FROM " + REMINDERS + " AND DUEDATE_ = ?", due);
                 seconds = (System.nanoTime() - started) / 1e9;
             }
-            long failed = count(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE ACT_ID_ = 'Timer_AcceptanceReminder' "
-                    + "AND EXCEPTION_MSG_ IS NOT NULL");
+            long failed = count(db, "SELECT COUNT(*) FROM " + REMINDERS + " AND EXCEPTION_MSG_ IS NOT NULL");
             long remindedNow = count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'TASK_REMINDED'") - reminded;
             long twice = count(db, "SELECT COUNT(*) FROM (SELECT record_no FROM audit_log WHERE action = 'TASK_REMINDED' "
                     + "GROUP BY record_no HAVING COUNT(*) > 1) t");
