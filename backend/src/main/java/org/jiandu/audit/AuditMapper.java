@@ -31,8 +31,6 @@ interface AuditMapper {
     /** How many rows wait for the sealer, and when the oldest of them was written. */
     Unsealed unsealed();
 
-    List<AuditEntry> findAfter(@Param("afterSeq") long afterSeq, @Param("limit") int limit);
-
     AuditEntry findById(@Param("id") long id);
 
     @Select("SELECT batch_no FROM audit_log WHERE id = #{id}")
