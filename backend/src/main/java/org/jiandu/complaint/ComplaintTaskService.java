@@ -73,7 +73,9 @@ class ComplaintTaskService {
             submitted.put(field.getKey(), field.getValue());
         }
         try {
-            boolean extended = Boolean.TRUE.equals(taskService.getVariable(taskId, EXTENDED));
+            // from the record, which the process's own variable is set back from: no engine read that a faster
+            // completion of the same task could make fail
+            boolean extended = complaint.extended();
             // checked here, once, for the complaint's own codes before anything moves; the completion listener records
             // what was checked instead of checking it again
             CheckedSubmissions.hold(taskId, rules.check(step, submitted, extended));
