@@ -90,7 +90,7 @@ class TasklistBrowserTest extends IntegrationTest {
         String taskId = steps.get(0).get("taskId").asText();
         String reason = "投诉事项已由市市场监督管理局依法处理完毕，不属于本机关受理范围（浏览器测试）。";
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             String tasklist = logIn(wait, "supervisor");
             // the shared filters are there for the role, in Chinese
             assertThat(browser.findElement(By.cssSelector("body")).getText()).contains("我的待办", "逾期");
@@ -185,7 +185,7 @@ class TasklistBrowserTest extends IntegrationTest {
         assertThat(post("lead", "/api/letters/" + letterId + "/sign", Map.of("passed", true)).status()).isEqualTo(200);
         String reply = "我局已组织执法人员学习执法证件管理规定，今后检查一律亮证执法（浏览器测试）。";
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             String tasklist = logIn(wait, "agency-scj");
             // Tasklist offers this agency no way to start a process
             assertThat(browser.findElements(By.cssSelector("a.start-process-action"))
@@ -242,16 +242,41 @@ class TasklistBrowserTest extends IntegrationTest {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Logs in on Tasklist's own form and waits for the shared filters; returns Tasklist's address. */
+    /**
+     * Logs in on Tasklist's own form and waits for the shared filters; returns Tasklist's address. Under load Tasklist
+     * may render its login view twice (the first route, then {@code #/login}), dropping what was typed into the first:
+     * the form is filled again, checked, and sent again while the login view is still there with the fields empty.
+     */
     private String logIn(WebDriverWait wait, String user) {
         String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
         browser.get(tasklist);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "组待办"));
-        return tasklist;
+        By username = By.cssSelector("input[ng-model='username']");
+        By password = By.cssSelector("input[ng-model='password']");
+        for (int attempt = 1; ; attempt++) {
+            WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+            name.clear();
+            name.sendKeys(user);
+            WebElement secret = browser.findElement(password);
+            secret.clear();
+            secret.sendKeys(PASSWORD);
+            if (user.equals(name.getDomProperty("value")) && PASSWORD.equals(secret.getDomProperty("value"))) {
+                browser.findElement(By.cssSelector("button[type='submit']")).click();
+            }
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(attempt < 3 ? 15 : 60)).until(driver ->
+                        driver.findElement(By.cssSelector("body")).getText().contains("组待办"));
+                return tasklist;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                List<WebElement> form = browser.findElements(username);
+                if (attempt >= 3 || form.isEmpty() || !form.get(0).isDisplayed()) {
+                    throw new AssertionError("Tasklist did not show its filters after logging in as " + user + " ("
+                            + attempt + " attempts); the page at " + browser.getCurrentUrl() + " read: "
+                            + browser.findElement(By.cssSelector("body")).getText(), e);
+                }
+                System.out.println("TasklistBrowserTest: the login view is still there after attempt " + attempt
+                        + " as " + user + ", with username '" + form.get(0).getDomProperty("value") + "'; logging in again");
+            }
+        }
     }
 
     /**
