@@ -119,17 +119,26 @@ class Inbox {
             }
             default -> throw new IllegalArgumentException(view.name());
         }
-        return new InboxPage(rows, total, page, size, counts(user));
+        // an unfiltered page's total is its view's badge: counted once
+        return new InboxPage(rows, total, page, size, counts(user, filter.narrows() ? null : view, total));
     }
 
     /** The number of items in each view, unfiltered: the badges of the inbox. */
     @Transactional(readOnly = true)
     public Counts counts(CurrentUser user) {
+        return counts(user, null, 0);
+    }
+
+    /** The badges, with the one of the view {@code counted} (if any) known already to be {@code total}. */
+    private Counts counts(CurrentUser user, View counted, long total) {
         InboxFilter none = InboxFilter.none();
-        return new Counts(engineAccess.withoutAuthorizationChecks(() -> runtimeQuery(user, View.MINE, none).count()),
-                engineAccess.withoutAuthorizationChecks(() -> runtimeQuery(user, View.CLAIMABLE, none).count()),
-                engineAccess.withoutAuthorizationChecks(() -> doneQuery(user, none).count()),
-                mapper.ccCount(user.userId(), none));
+        return new Counts(
+                counted == View.MINE ? total
+                        : engineAccess.withoutAuthorizationChecks(() -> runtimeQuery(user, View.MINE, none).count()),
+                counted == View.CLAIMABLE ? total
+                        : engineAccess.withoutAuthorizationChecks(() -> runtimeQuery(user, View.CLAIMABLE, none).count()),
+                counted == View.DONE ? total : engineAccess.withoutAuthorizationChecks(() -> doneQuery(user, none).count()),
+                counted == View.CC ? total : mapper.ccCount(user.userId(), none));
     }
 
     /** Bounds on the due date for "due within N working days" and the yellow / red flags. */

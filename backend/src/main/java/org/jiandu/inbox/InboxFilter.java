@@ -23,6 +23,12 @@ record InboxFilter(String processKey, String businessKey, String agency, LocalDa
         return new InboxFilter(null, null, null, null, null, null, null, Sort.CREATED, false);
     }
 
+    /** Whether the filter leaves out any item of its view (the order does not). */
+    boolean narrows() {
+        return processKey != null || businessKey != null || agency != null || dueAfter != null || dueBefore != null
+                || createdBefore != null || text != null;
+    }
+
     /**
      * Sets the conditions that are not "any" on an engine task query, through the query's own methods: the open and
      * the done tasks' queries name them differently but filter alike. Texts arrive as LIKE patterns ({@code %text%}),

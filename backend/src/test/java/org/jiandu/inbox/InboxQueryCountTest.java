@@ -58,6 +58,22 @@ class InboxQueryCountTest extends IntegrationTest {
         assertThat(large).isLessThanOrEqualTo(25);
     }
 
+    @Test
+    void anUnfilteredPageCountsItsViewOnce() {
+        String page = "/api/tasks?view=CLAIMABLE&size=10";
+        get("auditor", page); // warm-up
+        long filtered = statementsOf(() -> assertThat(get("auditor", page + "&processKey=" + InboxTestProcesses.BULK)
+                .body().get("items")).hasSize(10));
+        long unfiltered = statementsOf(() -> {
+            Response body = get("auditor", page);
+            assertThat(body.body().get("items")).hasSize(10);
+            // the view's total is its badge, counted once for both
+            assertThat(body.body().get("total").asLong()).isEqualTo(body.body().at("/counts/claimable").asLong())
+                    .isGreaterThanOrEqualTo(OPEN_TASKS);
+        });
+        assertThat(unfiltered).isEqualTo(filtered - 1);
+    }
+
     private static long statementsOf(Runnable call) {
         long before = StatementCounter.count();
         call.run();
