@@ -8,7 +8,5 @@ interface SequenceMapper {
 
     Long lock(String name);
 
-    void create(String name);
-
     void advance(@Param("name") String name, @Param("next") long next);
 }

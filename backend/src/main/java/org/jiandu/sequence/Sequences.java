@@ -1,5 +1,10 @@
 package org.jiandu.sequence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,15 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
  * counter waits for that transaction's commit: call it as late in the action as possible. Document numbers
  * (发文字号) need it: a missing 文号 in an issuing body's register has to be explained.
  *
- * <p>{@link #nextAllowingGaps(String)} advances the counter in a short transaction of its own and commits at
- * once, so its row is locked for a few statements instead of for the caller's whole action; a number drawn by
- * an action that then fails is not given back. For identifiers that only have to be unique and ordered (a
- * complaint's tracking number, TS-YYYY-NNNNNN): with the gap-free kind, every registration in the system
- * waited for the one before it to commit (engine start, first task, timers, notifications).
+ * <p>{@link #nextAllowingGaps(String)} advances the counter in a short transaction of its own on a connection of
+ * its own ({@link CounterConnections}) and commits at once, so its row is locked for a few statements instead of
+ * for the caller's whole action; a number drawn by an action that then fails is not given back. For identifiers
+ * that only have to be unique and ordered: a complaint's tracking number (TS-YYYY-NNNNNN) and the record numbers
+ * of letters, rectifications, clues and cases (JY-, ZG-, XS-, AJ-). With the gap-free kind, every registration
+ * in the system waited for the one before it to commit (engine start, first task, timers, notifications).
  *
- * <p>A counter's first use creates its row. Creators first lock one shared row ({@value #CREATION_LOCK})
- * and look again, so that concurrent first uses queue up instead of deadlocking on the duplicate
- * insert, which InnoDB answers with a shared lock that every waiter then wants to upgrade.
+ * <p>A counter's first use creates its row, in a short transaction of its own: creators first lock one shared
+ * row ({@value #CREATION_LOCK}) and look again, so that concurrent first uses queue up instead of deadlocking on
+ * the duplicate insert, which InnoDB answers with a shared lock that every waiter then wants to upgrade. Only
+ * such short transactions ever lock that row.
  */
 @Service
 public class Sequences {
@@ -29,37 +36,77 @@ public class Sequences {
     static final String CREATION_LOCK = "#creation-lock";
 
     private final SequenceMapper mapper;
+    private final CounterConnections counters;
 
-    Sequences(SequenceMapper mapper) {
+    Sequences(SequenceMapper mapper, CounterConnections counters) {
         this.mapper = mapper;
+        this.counters = counters;
     }
 
     /** The next gap-free number; its row stays locked until the caller's transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long next(String name) {
-        return advance(name);
-    }
-
-    /**
-     * The next number, committed at once in a transaction of its own (gaps on rollback allowed). Call it before
-     * the action's own transaction begins: inside one it would hold a second database connection.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public long nextAllowingGaps(String name) {
-        return advance(name);
-    }
-
-    private long advance(String name) {
         Long next = mapper.lock(name);
         if (next == null) {
-            mapper.lock(CREATION_LOCK);
+            counters.inOwnTransaction(connection -> create(connection, name));
             next = mapper.lock(name);
-            if (next == null) {
-                mapper.create(name);
-                next = mapper.lock(name);
-            }
         }
         mapper.advance(name, next + 1);
         return next;
+    }
+
+    /**
+     * The next number, committed at once in a transaction of its own (gaps on rollback allowed), inside or outside
+     * the caller's transaction: it neither waits for the caller's commit nor takes a second connection of its pool.
+     */
+    public long nextAllowingGaps(String name) {
+        return counters.inOwnTransaction(connection -> {
+            Long next = lock(connection, name);
+            if (next == null) {
+                create(connection, name);
+                next = lock(connection, name);
+            }
+            try (PreparedStatement advance = connection.prepareStatement(
+                    "UPDATE number_sequence SET next_value = ? WHERE seq_name = ?")) {
+                advance.setLong(1, next + 1);
+                advance.setString(2, name);
+                advance.executeUpdate();
+            }
+            return next;
+        });
+    }
+
+    /**
+     * Creates the counter's row (starting at 1) unless it is there, under the creation lock. It looks without
+     * locking the counter's row: a gap-free counter's row may be locked by an action that is waiting for this.
+     */
+    private static boolean create(Connection connection, String name) throws SQLException {
+        lock(connection, CREATION_LOCK);
+        try (PreparedStatement exists = connection.prepareStatement(
+                "SELECT COUNT(*) FROM number_sequence WHERE seq_name = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rows = exists.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO number_sequence (seq_name, next_value) VALUES (?, 1)")) {
+            insert.setString(1, name);
+            insert.executeUpdate();
+        }
+        return true;
+    }
+
+    private static Long lock(Connection connection, String name) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT next_value FROM number_sequence WHERE seq_name = ? FOR UPDATE")) {
+            lock.setString(1, name);
+            try (ResultSet rows = lock.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        }
     }
 }

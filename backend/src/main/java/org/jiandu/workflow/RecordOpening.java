@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * What opening a record of a process takes, whatever the feature: its number from the year's gap-free counter, the
+ * What opening a record of a process takes, whatever the feature: its number from the year's counter, the
  * start of its process under that number (the feature has checked the caller: nobody holds CREATE_INSTANCE), and the
  * {@link RecordOpened} announcement when the record comes from a complaint. Called inside the opening transaction.
  */
@@ -37,10 +37,14 @@ public class RecordOpening {
         this.clock = clock;
     }
 
-    /** The next number of this year's counter {@code counter|year}: {@code JY-2026-000007} for prefix {@code JY}. */
+    /**
+     * The next number of this year's counter {@code counter|year}: {@code JY-2026-000007} for prefix {@code JY}. A
+     * record number only has to be unique and ordered (the gap-free 文号 is the document's): it is committed at once,
+     * so openings do not wait for each other's commit, and an opening that fails leaves a gap.
+     */
     public String nextNumber(String prefix, String counter) {
         int year = LocalDate.now(clock).getYear();
-        return "%s-%d-%06d".formatted(prefix, year, sequences.next(counter + "|" + year));
+        return "%s-%d-%06d".formatted(prefix, year, sequences.nextAllowingGaps(counter + "|" + year));
     }
 
     /** Now, to the second: what a record's time columns hold. */

@@ -56,6 +56,45 @@ class SequencesTest extends IntegrationTest {
         assertThat(again).isEqualTo(first + 1);
     }
 
+    @Test
+    void twoFirstUsesOfAGapFreeCounterAtOnceGetConsecutiveNumbers() throws Exception {
+        String name = "test.first-use." + System.nanoTime();
+        CountDownLatch drawn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the first use creates the counter's row in a short transaction of its own and then locks it in its own
+        CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            long n = sequences.next(name);
+            drawn.countDown();
+            await(release);
+            return n;
+        }));
+        assertThat(drawn.await(30, TimeUnit.SECONDS)).isTrue();
+        // the second waits for the first's commit, not for a creation of its own
+        CompletableFuture<Long> second = CompletableFuture.supplyAsync(() -> transactions.execute(status -> sequences.next(name)));
+        release.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+    }
+
+    @Test
+    void aNumberAllowingGapsDrawnInsideATransactionIsCommittedAtOnce() throws Exception {
+        String name = "test.inside." + System.nanoTime();
+        CountDownLatch drawn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Long> busy = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            long n = sequences.next("test.inside.gap-free." + name); // the action holds a gap-free counter too
+            n = sequences.nextAllowingGaps(name);
+            drawn.countDown();
+            await(release);
+            return n;
+        }));
+        assertThat(drawn.await(30, TimeUnit.SECONDS)).isTrue();
+        long next = CompletableFuture.supplyAsync(() -> sequences.nextAllowingGaps(name)).get(10, TimeUnit.SECONDS);
+        release.countDown();
+        assertThat(busy.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(next).isEqualTo(2);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
