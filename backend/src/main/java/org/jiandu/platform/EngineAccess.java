@@ -41,6 +41,19 @@ public class EngineAccess {
         });
     }
 
+    /**
+     * Runs several engine calls as one engine command, with the authorization checks as they are: the nested calls
+     * share its entity cache (a task, its execution and process definition are read once) and one flush at its end.
+     * Camunda gives the user-operation-log entries of one command one operation id; the trace tells them apart by
+     * their type ({@code trace.TraceHistory}).
+     */
+    public void inOneCommand(Runnable work) {
+        configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+            work.run();
+            return null;
+        });
+    }
+
     private static void restore(CommandContext commandContext, boolean wasEnabled) {
         if (wasEnabled) {
             commandContext.enableAuthorizationCheck();

@@ -94,8 +94,7 @@ class TraceHistory {
         }
         Map<String, List<UserOperationLogEntry>> operations = history.createUserOperationLogQuery()
                 .processInstanceId(id).orderByTimestamp().asc().list().stream()
-                .collect(Collectors.groupingBy(UserOperationLogEntry::getOperationId, LinkedHashMap::new,
-                        Collectors.toList()));
+                .collect(Collectors.groupingBy(TraceHistory::operation, LinkedHashMap::new, Collectors.toList()));
         for (List<UserOperationLogEntry> operation : operations.values()) {
             UserOperationLogEntry first = operation.get(0);
             HistoricTaskInstance task = first.getTaskId() == null ? null : tasks.get(first.getTaskId());
@@ -180,6 +179,14 @@ class TraceHistory {
 
     OffsetDateTime at(Date date) {
         return date.toInstant().atZone(zone).toOffsetDateTime();
+    }
+
+    /**
+     * One operation of the log: its entries (one per changed property) share Camunda's operation id and type. A
+     * command that ran several operations (our claim and completion of a task) gave them one id, not one type.
+     */
+    private static String operation(UserOperationLogEntry entry) {
+        return entry.getOperationId() + "|" + entry.getOperationType() + "|" + entry.getTaskId();
     }
 
     private static String nullToDash(String text) {

@@ -128,18 +128,19 @@ public class ProcessTasks {
      */
     private void complete(Task task, Map<String, Object> variables, boolean asCaller) {
         String actor = actorId();
-        try {
-            if (task.getAssignee() == null && !Actor.SYSTEM.equals(actor)) {
-                if (asCaller) {
-                    taskService.claim(task.getId(), actor);
-                } else {
-                    engineAccess.withoutAuthorizationChecks(() -> taskService.claim(task.getId(), actor));
-                }
+        boolean claim = task.getAssignee() == null && !Actor.SYSTEM.equals(actor);
+        // claim and complete as one engine command: the task, its execution and definition read once, one flush
+        Runnable claimAndComplete = () -> {
+            if (claim) {
+                taskService.claim(task.getId(), actor);
             }
+            taskService.complete(task.getId(), variables);
+        };
+        try {
             if (asCaller) {
-                taskService.complete(task.getId(), variables);
+                engineAccess.inOneCommand(claimAndComplete);
             } else {
-                engineAccess.withoutAuthorizationChecks(() -> taskService.complete(task.getId(), variables));
+                engineAccess.withoutAuthorizationChecks(claimAndComplete);
             }
         } catch (ProcessEngineException e) {
             Optional<ApiException> refusal = refusalIn(e);
