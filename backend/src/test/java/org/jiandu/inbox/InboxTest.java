@@ -158,6 +158,10 @@ class InboxTest extends IntegrationTest {
         assertThat(done.get("items").get(0).get("completed").asText()).isNotBlank();
         assertThat(done.get("items").get(0).get("agencyName").asText()).isEqualTo("市市场监督管理局");
         assertThat(done.get("counts").get("done").asLong()).isGreaterThanOrEqualTo(1);
+        // 已办 is counted on its own page and by /api/tasks/counts, not with every page of another view
+        assertThat(list("supervisor", "view=MINE").get("counts").get("done").isNull()).isTrue();
+        assertThat(get("supervisor", "/api/tasks/counts").body().get("done").asLong())
+                .isEqualTo(list("supervisor", "view=DONE").get("total").asLong());
 
         // the leads are told about the new review task
         assertThat(unread("lead")).isEqualTo(leadUnread + 1);

@@ -26,7 +26,7 @@ public class InboxSimulation extends Simulation {
     static final int SIZE = Bench.intProperty("bench.inbox.size", 100_000);
     static final int USERS = Bench.intProperty("bench.users", 8);
     static final int SECONDS = Bench.intProperty("bench.seconds", 60);
-    static final List<String> READERS = InteractiveSimulation.INBOX_USERS;
+    static final List<String> READERS = Bench.INBOX_USERS;
 
     static {
         try {

@@ -36,9 +36,6 @@ public class InteractiveSimulation extends Simulation {
     static final int USERS = Bench.intProperty("bench.users", 32);
     static final int SECONDS = Bench.intProperty("bench.seconds", 120);
     static final int THINK_MS = Bench.intProperty("bench.think.ms", 500);
-    static final List<String> INBOX_USERS = List.of("clerk", "supervisor", "supervisor2", "lead", "legal", "agency-scj",
-            "agency-hbj", "discipline");
-
     static {
         try {
             Bench.result(DataSet.ensure(0));
@@ -75,7 +72,7 @@ public class InteractiveSimulation extends Simulation {
     }
 
     {
-        ChainBuilder inbox = exec(session -> session.set("reader", any(INBOX_USERS))
+        ChainBuilder inbox = exec(session -> session.set("reader", any(Bench.INBOX_USERS))
                 .set("view", ThreadLocalRandom.current().nextBoolean() ? "MINE" : "CLAIMABLE")
                 .set("page", ThreadLocalRandom.current().nextInt(3)))
                 .exec(http("read: inbox page").get("/api/tasks?view=#{view}&page=#{page}&size=20")
