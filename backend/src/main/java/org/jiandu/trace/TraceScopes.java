@@ -58,9 +58,28 @@ class TraceScopes {
         this.participants = participants.orderedStream().toList();
     }
 
+    /**
+     * The instances this one called, in the order they started. Found among its root's instances (one indexed query
+     * per root, kept in {@code trees}), not by their caller's id, which the engine's history does not index: at a
+     * province's year that was a scan of 126,000 instances in every trace.
+     */
+    private List<HistoricProcessInstance> called(HistoricProcessInstance instance,
+                                                 Map<String, List<HistoricProcessInstance>> trees) {
+        String root = instance.getRootProcessInstanceId();
+        if (root == null) {
+            return history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                    .orderByProcessInstanceStartTime().asc().list();
+        }
+        return trees.computeIfAbsent(root, id -> history.createHistoricProcessInstanceQuery().rootProcessInstanceId(id)
+                        .orderByProcessInstanceStartTime().asc().list()).stream()
+                .filter(child -> instance.getId().equals(child.getSuperProcessInstanceId()))
+                .toList();
+    }
+
     /** Which processes and record numbers a trace covers, and what of it the caller may see. */
     Optional<TraceScope> of(String businessKey, CurrentUser user) {
         Map<String, HistoricProcessInstance> all = new LinkedHashMap<>();
+        Map<String, List<HistoricProcessInstance>> trees = new HashMap<>();
         Set<String> recordNos = new LinkedHashSet<>();
         Deque<String> keys = new ArrayDeque<>(List.of(businessKey));
         while (!keys.isEmpty()) {
@@ -74,8 +93,7 @@ class TraceScopes {
             while (!frontier.isEmpty()) {
                 HistoricProcessInstance instance = frontier.poll();
                 if (all.putIfAbsent(instance.getId(), instance) == null) {
-                    frontier.addAll(history.createHistoricProcessInstanceQuery()
-                            .superProcessInstanceId(instance.getId()).orderByProcessInstanceStartTime().asc().list());
+                    frontier.addAll(called(instance, trees));
                     if (instance.getBusinessKey() != null) {
                         keys.add(instance.getBusinessKey());
                     }
