@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -142,7 +141,9 @@ public class ProcessTasks {
             } else {
                 engineAccess.withoutAuthorizationChecks(claimAndComplete);
             }
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
+            // not only ProcessEngineException: within one command the task may be read before a completion that
+            // commits meanwhile and its execution after it, which the engine answers with a NullPointerException
             Optional<ApiException> refusal = refusalIn(e);
             if (refusal.isPresent()) {
                 throw refusal.get();
