@@ -1,7 +1,6 @@
 package org.jiandu.identity;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.jiandu.web.Problems;
@@ -22,8 +21,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -102,30 +99,22 @@ class SecurityConfig {
         return http.build();
     }
 
-    /**
-     * Checks the password with Camunda (which refuses disabled accounts) and loads the caller's profile, in one
-     * transaction (a request with a password was two: one commit more per API call). A wrong password's count is
-     * committed with it: the transaction ends normally and the refusal is thrown after it.
-     */
+    /** Checks the password and loads the caller's profile ({@link UserDirectory#login}, one transaction). */
     @Bean
-    AuthenticationProvider loginProvider(UserDirectory directory, LoginLocks locks,
-                                         PlatformTransactionManager transactionManager) {
-        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+    AuthenticationProvider loginProvider(UserDirectory directory, LoginLocks locks) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 String userId = authentication.getName();
-                String password = String.valueOf(authentication.getCredentials());
-                Optional<Optional<CurrentUser>> checked = transactions.execute(status ->
-                        directory.checkPassword(userId, password) ? Optional.of(directory.load(userId)) : Optional.empty());
-                if (checked == null || checked.isEmpty()) {
+                UserDirectory.Login login = directory.login(userId, String.valueOf(authentication.getCredentials()));
+                if (!login.passwordAccepted()) {
                     locks.lockedUntil(userId).ifPresent(until -> {
                         throw new LockedException("密码连续错误次数过多，账号已临时锁定，将于"
                                 + until.format(LOCK_END) + "自动解除；如需提前解除，请联系系统管理员。");
                     });
                     throw new BadCredentialsException("Bad credentials or disabled account");
                 }
-                CurrentUser user = checked.get()
+                CurrentUser user = login.user()
                         .orElseThrow(() -> new BadCredentialsException("Account has no organisation"));
                 List<SimpleGrantedAuthority> authorities = user.roles().stream()
                         .map(role -> new SimpleGrantedAuthority(role.groupId())).toList();

@@ -141,13 +141,14 @@ class Inbox {
      */
     private Counts counts(CurrentUser user, View counted, long total, boolean withDone) {
         InboxFilter none = InboxFilter.none();
+        Long done = counted == View.DONE ? Long.valueOf(total)
+                : withDone ? engineAccess.withoutAuthorizationChecks(() -> doneQuery(user, none).count()) : null;
         return new Counts(
                 counted == View.MINE ? total
                         : engineAccess.withoutAuthorizationChecks(() -> runtimeQuery(user, View.MINE, none).count()),
                 counted == View.CLAIMABLE ? total
                         : engineAccess.withoutAuthorizationChecks(() -> runtimeQuery(user, View.CLAIMABLE, none).count()),
-                counted == View.DONE ? Long.valueOf(total) : !withDone ? null
-                        : engineAccess.withoutAuthorizationChecks(() -> doneQuery(user, none).count()),
+                done,
                 counted == View.CC ? total : mapper.ccCount(user.userId(), none));
     }
 

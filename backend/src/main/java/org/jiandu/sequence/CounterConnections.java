@@ -1,7 +1,7 @@
 package org.jiandu.sequence;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -9,8 +9,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A small pool of its own for counters that commit at once ({@link Sequences#nextAllowingGaps}), made from the
@@ -18,60 +20,39 @@ import org.springframework.stereotype.Component;
  * action's transaction (a letter's number when the letter is created, a rectification's when a reply review opens
  * it): on a second connection of the application pool, twenty actions at once would each hold one connection and
  * wait for another. Here the wait is only for other counters' few statements, which never wait for the
- * application pool.
+ * application pool. Its first connection is opened at first use, not at start-up.
  */
 @Component
 class CounterConnections implements DisposableBean {
 
     static final int SIZE = 4;
 
-    private final DataSource pool;
-    private final boolean own;
+    private final HikariDataSource pool;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
     CounterConnections(DataSource dataSource) throws SQLException {
-        if (dataSource.isWrapperFor(HikariDataSource.class)) {
-            HikariConfig config = new HikariConfig();
-            dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
-            config.setPoolName("jiandu-counters");
-            config.setMaximumPoolSize(SIZE);
-            config.setMinimumIdle(1);
-            config.setAutoCommit(false);
-            this.pool = new HikariDataSource(config);
-            this.own = true;
-        } else {
-            this.pool = dataSource;
-            this.own = false;
-        }
+        HikariConfig config = new HikariConfig();
+        dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
+        config.setPoolName("jiandu-counters");
+        config.setMaximumPoolSize(SIZE);
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1);
+        this.pool = new HikariDataSource(config);
+        this.jdbc = new JdbcTemplate(pool);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
     }
 
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** Runs the work in a transaction of its own, committed before this returns (rolled back if it throws). */
-    <T> T inOwnTransaction(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("A counter could not be drawn: " + e.getMessage(), e);
-        }
+    /**
+     * Runs the work in a transaction of its own on this pool, committed before this returns (rolled back if it
+     * throws), whatever transaction the caller is in.
+     */
+    <T> T inOwnTransaction(Function<JdbcTemplate, T> work) {
+        return transactions.execute(status -> work.apply(jdbc));
     }
 
     @Override
     public void destroy() {
-        if (own) {
-            ((HikariDataSource) pool).close();
-        }
+        pool.close();
     }
 }

@@ -1,10 +1,6 @@
 package org.jiandu.sequence;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,24 +31,22 @@ public class Sequences {
 
     static final String CREATION_LOCK = "#creation-lock";
 
-    private final SequenceMapper mapper;
+    /** The application's pool: statements in the caller's transaction. */
+    private final JdbcTemplate jdbc;
     private final CounterConnections counters;
 
-    Sequences(SequenceMapper mapper, CounterConnections counters) {
-        this.mapper = mapper;
+    Sequences(JdbcTemplate jdbc, CounterConnections counters) {
+        this.jdbc = jdbc;
         this.counters = counters;
     }
 
     /** The next gap-free number; its row stays locked until the caller's transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long next(String name) {
-        Long next = mapper.lock(name);
-        if (next == null) {
-            counters.inOwnTransaction(connection -> create(connection, name));
-            next = mapper.lock(name);
-        }
-        mapper.advance(name, next + 1);
-        return next;
+        return draw(jdbc, name, () -> counters.inOwnTransaction(own -> {
+            create(own, name);
+            return null;
+        }));
     }
 
     /**
@@ -60,53 +54,34 @@ public class Sequences {
      * the caller's transaction: it neither waits for the caller's commit nor takes a second connection of its pool.
      */
     public long nextAllowingGaps(String name) {
-        return counters.inOwnTransaction(connection -> {
-            Long next = lock(connection, name);
-            if (next == null) {
-                create(connection, name);
-                next = lock(connection, name);
-            }
-            try (PreparedStatement advance = connection.prepareStatement(
-                    "UPDATE number_sequence SET next_value = ? WHERE seq_name = ?")) {
-                advance.setLong(1, next + 1);
-                advance.setString(2, name);
-                advance.executeUpdate();
-            }
-            return next;
-        });
+        return counters.inOwnTransaction(own -> draw(own, name, () -> create(own, name)));
+    }
+
+    /** Locks the counter's row (made by {@code creation} at its first use) and moves it on; the number drawn. */
+    private static long draw(JdbcTemplate jdbc, String name, Runnable creation) {
+        Long next = lock(jdbc, name);
+        if (next == null) {
+            creation.run();
+            next = lock(jdbc, name);
+        }
+        jdbc.update("UPDATE number_sequence SET next_value = ? WHERE seq_name = ?", next + 1, name);
+        return next;
     }
 
     /**
      * Creates the counter's row (starting at 1) unless it is there, under the creation lock. It looks without
      * locking the counter's row: a gap-free counter's row may be locked by an action that is waiting for this.
      */
-    private static boolean create(Connection connection, String name) throws SQLException {
-        lock(connection, CREATION_LOCK);
-        try (PreparedStatement exists = connection.prepareStatement(
-                "SELECT COUNT(*) FROM number_sequence WHERE seq_name = ?")) {
-            exists.setString(1, name);
-            try (ResultSet rows = exists.executeQuery()) {
-                rows.next();
-                if (rows.getLong(1) > 0) {
-                    return false;
-                }
-            }
+    private static void create(JdbcTemplate jdbc, String name) {
+        lock(jdbc, CREATION_LOCK);
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM number_sequence WHERE seq_name = ?", Integer.class, name);
+        if (rows == null || rows == 0) {
+            jdbc.update("INSERT INTO number_sequence (seq_name, next_value) VALUES (?, 1)", name);
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO number_sequence (seq_name, next_value) VALUES (?, 1)")) {
-            insert.setString(1, name);
-            insert.executeUpdate();
-        }
-        return true;
     }
 
-    private static Long lock(Connection connection, String name) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT next_value FROM number_sequence WHERE seq_name = ? FOR UPDATE")) {
-            lock.setString(1, name);
-            try (ResultSet rows = lock.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : null;
-            }
-        }
+    private static Long lock(JdbcTemplate jdbc, String name) {
+        return jdbc.query("SELECT next_value FROM number_sequence WHERE seq_name = ? FOR UPDATE",
+                rows -> rows.next() ? rows.getLong(1) : null, name);
     }
 }

@@ -60,18 +60,15 @@ class TraceScopes {
 
     /**
      * The instances this one called, in the order they started. Found among its root's instances (one indexed query
-     * per root, kept in {@code trees}), not by their caller's id, which the engine's history does not index: at a
-     * province's year that was a scan of 126,000 instances in every trace.
+     * per root, kept in {@code trees}; the engine records every instance's root), not by their caller's id, which the
+     * engine's history does not index: at a province's year that was a scan of 126,000 instances in every trace.
      */
     private List<HistoricProcessInstance> called(HistoricProcessInstance instance,
                                                  Map<String, List<HistoricProcessInstance>> trees) {
-        String root = instance.getRootProcessInstanceId();
-        if (root == null) {
-            return history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
-                    .orderByProcessInstanceStartTime().asc().list();
-        }
-        return trees.computeIfAbsent(root, id -> history.createHistoricProcessInstanceQuery().rootProcessInstanceId(id)
-                        .orderByProcessInstanceStartTime().asc().list()).stream()
+        List<HistoricProcessInstance> tree = trees.computeIfAbsent(instance.getRootProcessInstanceId(), root ->
+                history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root)
+                        .orderByProcessInstanceStartTime().asc().list());
+        return tree.stream()
                 .filter(child -> instance.getId().equals(child.getSuperProcessInstanceId()))
                 .toList();
     }
