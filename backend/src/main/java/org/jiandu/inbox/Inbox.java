@@ -3,6 +3,7 @@ package org.jiandu.inbox;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,13 +17,11 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.jiandu.identity.CurrentUser;
@@ -34,19 +33,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The four views of a person's work. 我的待办 (assignee = me) and 待认领 (unassigned, a candidate group of mine)
- * are Camunda task queries; 已办 reads the caller's own completed tasks from history; 抄送我的 reads the copies
- * sent to the caller. A page is loaded in a fixed number of queries: the page itself, its count, and one batch
- * query each for business keys, agencies, process names, organisation names and user names, plus the badge
- * counts of the four views.
+ * are read from the inbox's index of open tasks ({@link OpenTasks}): their badges from its small badge table, a page
+ * as a range of its indexes per audience, a few index entries however many tasks are open. 已办 reads the caller's
+ * own completed tasks from history; 抄送我的 reads the copies sent to the caller. A page is loaded in a fixed number
+ * of queries: the badges, the page (and its count when filtered), the page's tasks from the engine, the names of
+ * its organisations and people, and the counts of the other views.
  *
- * <p>The two task views and their counts run without the engine's authorization check: with it, Camunda joins
- * {@code ACT_RU_AUTHORIZATION} on an {@code OR} of three columns that no index serves (camunda-bpm-platform#2217,
- * docs/PERFORMANCE.md "Scenario 3"). It adds nothing here: the engine grants {@code TASK_WORK} (with
- * {@code READ}) on a task to its assignee and to each candidate group when it sets them
- * ({@code security.EngineLockdown}), and no revoke exists ({@code identity.AccessBootstrap} only grants), so every
- * task a view's own filter selects is one the engine lets the caller read. The page's tasks are still re-checked
- * as the caller by id ({@code taskIdIn}, one cheap query); should one fail, the page falls back to the engine's
- * checked query, so nothing unauthorised can be shown.
+ * <p>The index only finds the tasks; the engine decides what the caller may read. The page's tasks are read again
+ * from the engine as the caller, by id ({@code taskIdIn}, authorization checked, one cheap query), and what the task
+ * is now (name, assignee, due date, priority) comes from that read. The index holds exactly the tasks the engine
+ * lets the caller read in these views: the engine grants {@code TASK_WORK} (with {@code READ}) on a task to its
+ * assignee and to each candidate group when it sets them ({@code security.EngineLockdown}), and no revoke exists
+ * ({@code identity.AccessBootstrap} only grants). Should a task of the page not come back, the page falls back to
+ * the engine's checked query, so nothing unauthorised can be shown, and a row of a task the engine no longer has is
+ * removed from the index.
  */
 @Service
 class Inbox {
@@ -71,46 +71,52 @@ class Inbox {
 
     private final TaskService taskService;
     private final HistoryService historyService;
-    private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final EngineAccess engineAccess;
     private final InboxMapper mapper;
     private final DueFlags dueFlags;
+    private final OpenTasks openTasks;
     private final Clock clock;
 
-    Inbox(TaskService taskService, HistoryService historyService, RuntimeService runtimeService,
-          RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, DueFlags dueFlags,
-          Clock clock) {
+    Inbox(TaskService taskService, HistoryService historyService, RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, DueFlags dueFlags,
+          OpenTasks openTasks, Clock clock) {
         this.taskService = taskService;
         this.historyService = historyService;
-        this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.engineAccess = engineAccess;
         this.mapper = mapper;
         this.dueFlags = dueFlags;
+        this.openTasks = openTasks;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public InboxPage page(CurrentUser user, View view, InboxFilter filter, int page, int size) {
         int offset = page * size;
+        OpenTasks.Badges badges = openTasks.badges(user);
         List<TaskRow> rows;
         long total;
         switch (view) {
             case MINE, CLAIMABLE -> {
-                TaskQuery query = runtimeQuery(user, view, filter);
-                total = engineAccess.withoutAuthorizationChecks(query::count);
-                List<Task> tasks = total <= offset ? List.of() : engineAccess.withoutAuthorizationChecks(
-                        () -> sorted(query, filter).listPage(offset, size));
-                if (!authorized(tasks)) {
-                    // not expected (see the class comment); the engine's own check decides, however slow
-                    log.warn("inbox {} of {}: a task of the page is not authorized for the caller; engine query used",
-                            view, user.userId());
+                List<String> audiences = view == View.MINE ? List.of(OpenTasks.person(user.userId()))
+                        : badges.claimableAudiences();
+                OpenTaskMapper.Criteria criteria = criteria(filter);
+                total = filter.narrows() ? openTasks.count(audiences, criteria)
+                        : view == View.MINE ? badges.mine() : badges.claimable();
+                List<OpenTaskMapper.Row> indexed = total <= offset ? List.of()
+                        : openTasks.page(audiences, criteria, offset, size);
+                Map<String, Task> tasks = readable(indexed);
+                if (tasks.size() == indexed.size()) {
+                    rows = taskRows(indexed.stream().map(row -> tasks.get(row.taskId())).toList(), indexed);
+                } else {
+                    // not expected (see the class comment); the engine's own checked query decides, however slow
+                    log.warn("inbox {} of {}: {} task(s) of the page not readable by the caller; engine query used",
+                            view, user.userId(), indexed.size() - tasks.size());
+                    forgetGone(indexed, tasks.keySet());
                     TaskQuery checked = runtimeQuery(user, view, filter);
                     total = checked.count();
-                    tasks = total <= offset ? List.of() : sorted(checked, filter).listPage(offset, size);
+                    rows = total <= offset ? List.of() : openRows(sorted(checked, filter).listPage(offset, size));
                 }
-                rows = total <= offset ? List.of() : runtimeRows(tasks);
             }
             case DONE -> {
                 HistoricTaskInstanceQuery query = doneQuery(user, filter);
@@ -125,31 +131,63 @@ class Inbox {
             default -> throw new IllegalArgumentException(view.name());
         }
         // an unfiltered page's total is its view's badge: counted once
-        return new InboxPage(rows, total, page, size, counts(user, filter.narrows() ? null : view, total,
+        return new InboxPage(rows, total, page, size, counts(user, badges, filter.narrows() ? null : view, total,
                 view == View.DONE));
     }
 
     /** The number of items in each view, unfiltered: the badges of the inbox. */
     @Transactional(readOnly = true)
     public Counts counts(CurrentUser user) {
-        return counts(user, null, 0, true);
+        return counts(user, openTasks.badges(user), null, 0, true);
     }
 
     /**
-     * The badges, with the one of the view {@code counted} (if any) known already to be {@code total}; 已办 only
-     * {@code withDone}.
+     * The badges: the two task views' from the inbox index, 抄送我的 unless it is the view {@code counted} (whose
+     * count is {@code total}), 已办 only {@code withDone}.
      */
-    private Counts counts(CurrentUser user, View counted, long total, boolean withDone) {
-        InboxFilter none = InboxFilter.none();
+    private Counts counts(CurrentUser user, OpenTasks.Badges badges, View counted, long total, boolean withDone) {
         Long done = counted == View.DONE ? Long.valueOf(total)
-                : withDone ? engineAccess.withoutAuthorizationChecks(() -> doneQuery(user, none).count()) : null;
-        return new Counts(
-                counted == View.MINE ? total
-                        : engineAccess.withoutAuthorizationChecks(() -> runtimeQuery(user, View.MINE, none).count()),
-                counted == View.CLAIMABLE ? total
-                        : engineAccess.withoutAuthorizationChecks(() -> runtimeQuery(user, View.CLAIMABLE, none).count()),
-                done,
-                counted == View.CC ? total : mapper.ccCount(user.userId(), none));
+                : withDone ? engineAccess.withoutAuthorizationChecks(() -> doneQuery(user, InboxFilter.none()).count())
+                : null;
+        return new Counts(badges.mine(), badges.claimable(), done,
+                counted == View.CC ? total : mapper.ccCount(user.userId(), InboxFilter.none()));
+    }
+
+    /**
+     * The page's tasks as the engine lets the caller read them (one query by id, authorization checked), by id. A
+     * task missing here is gone or, against the class comment, not the caller's.
+     */
+    private Map<String, Task> readable(List<OpenTaskMapper.Row> indexed) {
+        if (indexed.isEmpty()) {
+            return Map.of();
+        }
+        return taskService.createTaskQuery().taskIdIn(indexed.stream().map(OpenTaskMapper.Row::taskId)
+                .toArray(String[]::new)).list().stream().collect(Collectors.toMap(Task::getId, Function.identity()));
+    }
+
+    /** Removes from the index the page's rows whose task the engine does not have at all. */
+    private void forgetGone(List<OpenTaskMapper.Row> indexed, Set<String> readable) {
+        String[] unread = indexed.stream().map(OpenTaskMapper.Row::taskId).filter(id -> !readable.contains(id))
+                .toArray(String[]::new);
+        Set<String> existing = engineAccess.withoutAuthorizationChecks(() -> collect(
+                taskService.createTaskQuery().taskIdIn(unread).list(), Task::getId));
+        openTasks.forget(Arrays.stream(unread).filter(id -> !existing.contains(id)).toList());
+    }
+
+    /** An inbox filter as the index takes it: LIKE patterns and the engine's dates, one of its three orders. */
+    private OpenTaskMapper.Criteria criteria(InboxFilter filter) {
+        Map<String, Object> set = new HashMap<>();
+        filter.applyTo(clock.getZone(), v -> set.put("processKey", v), v -> set.put("businessKey", v),
+                v -> set.put("agency", v), v -> set.put("dueAfter", v), v -> set.put("dueBefore", v),
+                v -> set.put("createdBefore", v), v -> set.put("text", v));
+        String column = switch (filter.sort()) {
+            case DUE -> "due_at";
+            case PRIORITY -> "priority";
+            case CREATED -> "created_at";
+        };
+        return new OpenTaskMapper.Criteria((String) set.get("processKey"), (String) set.get("businessKey"),
+                (String) set.get("agency"), (Date) set.get("dueAfter"), (Date) set.get("dueBefore"),
+                (Date) set.get("createdBefore"), (String) set.get("text"), column, filter.ascending());
     }
 
     /** Bounds on the due date for "due within N working days" and the yellow / red flags. */
@@ -188,15 +226,6 @@ class Inbox {
         return query;
     }
 
-    /** Whether the engine, checking as the caller, lets the caller read every task of the page (one query by id). */
-    private boolean authorized(List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return true;
-        }
-        Set<String> ids = collect(tasks, Task::getId);
-        return taskService.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).count() == ids.size();
-    }
-
     private static TaskQuery sorted(TaskQuery query, InboxFilter filter) {
         filter.orderOn(query, query::orderByDueDate, query::orderByTaskPriority, query::orderByTaskCreateTime);
         return query.orderByTaskId().asc();
@@ -218,29 +247,27 @@ class Inbox {
         return query.orderByTaskId().asc();
     }
 
-    List<TaskRow> runtimeRows(List<Task> tasks) {
-        Set<String> instanceIds = collect(tasks, Task::getProcessInstanceId);
-        Set<String> definitionIds = collect(tasks, Task::getProcessDefinitionId);
-        Lookups lookups = engineAccess.withoutAuthorizationChecks(() -> new Lookups(
-                runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
-                        .filter(instance -> instance.getBusinessKey() != null)
-                        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey)),
-                runtimeService.createVariableInstanceQuery().variableScopeIdIn(instanceIds.toArray(String[]::new))
-                        .variableName(TaskRecords.AGENCY_VARIABLE).disableBinaryFetching().list().stream()
-                        .filter(variable -> variable.getValue() != null)
-                        .collect(Collectors.toMap(variable -> variable.getProcessInstanceId(),
-                                variable -> String.valueOf(variable.getValue()), (a, b) -> a)),
-                definitions(definitionIds)));
-        Names names = names(lookups.agencies().values(), collect(tasks, Task::getAssignee));
+    /** Rows of these open tasks, with the index's rows of them. */
+    List<TaskRow> openRows(List<Task> tasks) {
+        return taskRows(tasks, openTasks.rows(collect(tasks, Task::getId)));
+    }
+
+    /**
+     * Rows of open tasks: what the task is now from the engine (name, assignee, dates, priority), what record it
+     * belongs to from the index's row of it (business key, agency, process).
+     */
+    private List<TaskRow> taskRows(List<Task> tasks, List<OpenTaskMapper.Row> indexed) {
+        Map<String, OpenTaskMapper.Row> index = indexed.stream()
+                .collect(Collectors.toMap(OpenTaskMapper.Row::taskId, Function.identity()));
+        Names names = names(collect(indexed, OpenTaskMapper.Row::agencyCode), collect(tasks, Task::getAssignee));
         DueFlags.Flags flags = dueFlags.flags();
         return tasks.stream().map(task -> {
-            ProcessDefinition definition = lookups.definitions().get(task.getProcessDefinitionId());
-            String processName = definition == null ? null : definition.getName();
-            String businessKey = lookups.businessKeys().get(task.getProcessInstanceId());
-            String agency = lookups.agencies().get(task.getProcessInstanceId());
-            return new TaskRow(task.getId(), InboxTexts.title(processName, businessKey), businessKey,
-                    definition == null ? null : definition.getKey(), processName, agency, names.orgs().get(agency),
-                    task.getName(), task.getAssignee(), names.users().get(task.getAssignee()), task.getOwner(),
+            OpenTaskMapper.Row row = index.getOrDefault(task.getId(), new OpenTaskMapper.Row(task.getId(), null, null,
+                    null, null, null, null, null, null, 0));
+            return new TaskRow(task.getId(), InboxTexts.title(row.processName(), row.businessKey()),
+                    row.businessKey(), row.processKey(), row.processName(), row.agencyCode(),
+                    names.orgs().get(row.agencyCode()), task.getName(), task.getAssignee(),
+                    names.users().get(task.getAssignee()), task.getOwner(),
                     task.getDelegationState() == null ? null : task.getDelegationState().name(),
                     offset(task.getCreateTime()), offset(task.getDueDate()), null, task.getPriority(),
                     flags.of(task.getCreateTime(), task.getDueDate()), null, null);

@@ -1,6 +1,7 @@
 package org.jiandu.inbox;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code complete} the step catalogue's separation of duty ({@link SeparationOfDutyCheck}) and the form check, on
  * {@code create} the new-task notice ({@link NewTaskListener}, which stays silent for a step the catalogue says
  * words its own: the catalogue decides, not whether the BPMN has a create listener of its own, except for a process
- * outside the catalogue); and puts the check of submitted fields ({@link SubmittedFields}) in front of the engine's task and
+ * outside the catalogue); on every change of a task the inbox's index of open tasks ({@link OpenTasks}); and puts the check of submitted fields ({@link SubmittedFields}) in front of the engine's task and
  * form services.
  */
 @Component
@@ -35,9 +36,11 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
     private final TaskListener newTaskOutsideCatalogueWithOwnListener;
     private final TaskListener separationOfDuty;
     private final StepCatalogue catalogue;
+    private final TaskListener openTasks;
 
-    InboxEnginePlugin(@Lazy StepNotifier notifier, @Lazy StepCatalogue catalogue) {
+    InboxEnginePlugin(@Lazy StepNotifier notifier, @Lazy StepCatalogue catalogue, @Lazy OpenTasks openTasks) {
         this.catalogue = catalogue;
+        this.openTasks = openTasks;
         this.newTask = new NewTaskListener(notifier, () -> catalogue, false);
         this.newTaskOutsideCatalogueWithOwnListener = new NewTaskListener(notifier, () -> catalogue, true);
         this.separationOfDuty = new SeparationOfDutyCheck(() -> catalogue);
@@ -60,6 +63,10 @@ class InboxEnginePlugin extends AbstractProcessEnginePlugin {
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formValidation);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
                         declaresCreateListener(userTaskElement) ? newTaskOutsideCatalogueWithOwnListener : newTask);
+                for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+                        TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
+                    definition.addBuiltInTaskListener(event, openTasks);
+                }
             }
         });
     }

@@ -52,7 +52,7 @@ class TaskDetails {
         if (task != null && (access.visible(taskId) || access.ccRecipient(user, taskId))) {
             TaskAccess.Current current = TaskAccess.guardAgency(user, access.load(taskId));
             processInstanceId = task.getProcessInstanceId();
-            row = inbox.runtimeRows(List.of(current.task())).get(0);
+            row = inbox.openRows(List.of(current.task())).get(0);
         } else {
             HistoricTaskInstance done = access.historicTask(taskId);
             if (done == null || !(user.userId().equals(done.getAssignee()) || access.ccRecipient(user, taskId))) {

@@ -56,7 +56,7 @@ final class DataSet {
     static final Set<String> SKIPPED = Set.of("act_ge_property", "act_ge_schema_log", "act_ru_meter_log",
             "act_ru_task_meter_log", "act_ru_jobdef", "act_ru_filter", "number_sequence", "audit_batch",
             "audit_chain_head", "audit_checkpoint", "jiandu_schema_history", "flyway_schema_history",
-            "rate_limit_bucket", "mail_outbox", "archive_package");
+            "rate_limit_bucket", "mail_outbox", "archive_package", "inbox_badge");
     static final List<String> AGENCIES = List.of("SCJ", "HBJ", "CGW", "XIAN-SCJ");
     static final List<String> LIAISON_AGENCIES = List.of("SCJ", "HBJ");
     static final int FLUSH_ROWS = 20_000;
@@ -217,6 +217,7 @@ final class DataSet {
             writer.flush();
             moveCounters();
             db.commit();
+            countInboxBadges();
         } finally {
             prepareSession(false);
         }
@@ -636,6 +637,16 @@ final class DataSet {
             while (rs.next()) {
                 counters.put(rs.getString(1), rs.getLong(2));
             }
+        }
+        db.commit();
+    }
+
+    /** The inbox's badges counted again over its index, which the clones' rows joined (inbox.OpenTasks). */
+    private void countInboxBadges() throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.executeUpdate("DELETE FROM inbox_badge");
+            st.executeUpdate("INSERT INTO inbox_badge (audience, shard, open_tasks) "
+                    + "SELECT audience, 0, COUNT(*) FROM inbox_task GROUP BY audience");
         }
         db.commit();
     }
