@@ -54,8 +54,11 @@ class InboxQueryCountTest extends IntegrationTest {
         });
 
         assertThat(large).isEqualTo(small);
-        // login (password and profile), the page and its count, five batch look-ups, four view counts
-        assertThat(large).isLessThanOrEqualTo(25);
+        // login (password and profile), the badges, the filtered page and its count from the inbox index, the page's
+        // tasks read again from the engine as the caller (with its authorization look-ups), the names of its
+        // organisations and people, 抄送我的's count, the due-date flags' policy: 15 when this was written (the
+        // bound was 25 while the engine's task queries served the page)
+        assertThat(large).isLessThanOrEqualTo(15);
     }
 
     @Test
