@@ -39,9 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
  * of queries: the badges, the page (and its count when filtered), the page's tasks from the engine, the names of
  * its organisations and people, and the counts of the other views.
  *
- * <p>The index only finds the tasks; the engine decides what the caller may read. The page's tasks are read again
- * from the engine as the caller, by id ({@code taskIdIn}, authorization checked, one cheap query), and what the task
- * is now (name, assignee, due date, priority) comes from that read. The index holds exactly the tasks the engine
+ * <p>The index only finds the tasks; the engine's authorization rows decide what the caller may read. The page's
+ * tasks are read again from the engine by id, each checked against the engine's grants to the caller
+ * ({@link TaskReadGrants}: the engine's rule, in queries its indexes serve), and what the task is now (name,
+ * assignee, due date, priority) comes from that read. The index holds exactly the tasks the engine
  * lets the caller read in these views: the engine grants {@code TASK_WORK} (with {@code READ}) on a task to its
  * assignee and to each candidate group when it sets them ({@code security.EngineLockdown}), and no revoke exists
  * ({@code identity.AccessBootstrap} only grants). Should a task of the page not come back, the page falls back to
@@ -105,7 +106,7 @@ class Inbox {
                         : view == View.MINE ? badges.mine() : badges.claimable();
                 List<OpenTaskMapper.Row> indexed = total <= offset ? List.of()
                         : openTasks.page(audiences, criteria, offset, size);
-                Map<String, Task> tasks = readable(indexed);
+                Map<String, Task> tasks = openTasks.readable(user, indexed);
                 if (tasks.size() == indexed.size()) {
                     rows = taskRows(indexed.stream().map(row -> tasks.get(row.taskId())).toList(), indexed);
                 } else {
@@ -151,18 +152,6 @@ class Inbox {
                 : null;
         return new Counts(badges.mine(), badges.claimable(), done,
                 counted == View.CC ? total : mapper.ccCount(user.userId(), InboxFilter.none()));
-    }
-
-    /**
-     * The page's tasks as the engine lets the caller read them (one query by id, authorization checked), by id. A
-     * task missing here is gone or, against the class comment, not the caller's.
-     */
-    private Map<String, Task> readable(List<OpenTaskMapper.Row> indexed) {
-        if (indexed.isEmpty()) {
-            return Map.of();
-        }
-        return taskService.createTaskQuery().taskIdIn(indexed.stream().map(OpenTaskMapper.Row::taskId)
-                .toArray(String[]::new)).list().stream().collect(Collectors.toMap(Task::getId, Function.identity()));
     }
 
     /** Removes from the index the page's rows whose task the engine does not have at all. */

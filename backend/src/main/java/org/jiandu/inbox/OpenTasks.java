@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.jiandu.identity.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,11 @@ class OpenTasks implements TaskListener {
     static final String GROUPS = "g:";
 
     private final OpenTaskMapper mapper;
+    private final TaskReadGrants readGrants;
 
-    OpenTasks(OpenTaskMapper mapper) {
+    OpenTasks(OpenTaskMapper mapper, TaskReadGrants readGrants) {
         this.mapper = mapper;
+        this.readGrants = readGrants;
     }
 
     /** The audience of a person's own tasks. */
@@ -293,6 +296,14 @@ class OpenTasks implements TaskListener {
     /** The rows of a page of the audiences' tasks, in the filter's order. */
     List<OpenTaskMapper.Row> page(List<String> audiences, OpenTaskMapper.Criteria criteria, int offset, int size) {
         return audiences.isEmpty() ? List.of() : mapper.page(audiences, criteria, offset, size, offset + size);
+    }
+
+    /**
+     * The engine's tasks of a page of the index that the caller may read, by id: a task missing here is gone or,
+     * against what the index is built on, not the caller's ({@link TaskReadGrants}).
+     */
+    Map<String, Task> readable(CurrentUser user, List<OpenTaskMapper.Row> indexed) {
+        return readGrants.readable(user, indexed);
     }
 
     /** The index's rows of these tasks (those it has). */

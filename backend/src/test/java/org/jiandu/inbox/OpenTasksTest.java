@@ -128,6 +128,32 @@ class OpenTasksTest extends IntegrationTest {
     }
 
     @Test
+    void aRowUnderTheWrongAudienceShowsNothingTheEngineDoesNotGrant() {
+        // a clue about agency SCJ: its reviewers may read its task, the agency never
+        Response clue = post("supervisor", "/api/clues", Map.of("categoryCode", "BRIBERY", "facts", "收受财物。",
+                "personsInvolved", "某人", "agencyCode", "SCJ"));
+        assertThat(clue.status()).as(clue.toString()).isEqualTo(201);
+        String clueTask = engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(clue.body().get("clueNo").asText()).singleResult().getId();
+        String audience = (String) row(clueTask).get("audience");
+        Object created = jdbc.queryForObject("SELECT created_at FROM inbox_task WHERE task_id = ?", Object.class,
+                clueTask);
+        // the index wrong, as a bug would leave it: the task filed under the agency's group
+        jdbc.update("UPDATE inbox_task SET audience = 'g:org-SCJ', created_at = ? WHERE task_id = ?",
+                java.sql.Timestamp.valueOf("2099-01-01 00:00:00"), clueTask);
+        try {
+            Response page = get("agency-scj", "/api/tasks?view=CLAIMABLE&size=100");
+            assertThat(page.status()).isEqualTo(200);
+            page.body().get("items").forEach(item -> assertThat(item.get("id").asText()).isNotEqualTo(clueTask));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_task WHERE task_id = ?", Long.class, clueTask))
+                    .as("the task exists: its row is kept").isOne();
+        } finally {
+            jdbc.update("UPDATE inbox_task SET audience = ?, created_at = ? WHERE task_id = ?", audience, created,
+                    clueTask);
+        }
+    }
+
+    @Test
     void theMigrationFillsTheIndexAsTheListenerKeepsIt() throws Exception {
         String claimed = InboxTestProcesses.start(engine, "SCJ");
         assertThat(post("supervisor", "/api/tasks/" + InboxTestProcesses.taskOf(engine, claimed) + "/claim", null)

@@ -57,6 +57,8 @@ final class DataSet {
             "act_ru_task_meter_log", "act_ru_jobdef", "act_ru_filter", "number_sequence", "audit_batch",
             "audit_chain_head", "audit_checkpoint", "jiandu_schema_history", "flyway_schema_history",
             "rate_limit_bucket", "mail_outbox", "archive_package", "inbox_badge");
+    /** Tables of ours keyed by an engine id (cloned with the task they index), with that column. */
+    static final Map<String, String> ENGINE_KEYED = Map.of("inbox_task", "task_id");
     static final List<String> AGENCIES = List.of("SCJ", "HBJ", "CGW", "XIAN-SCJ");
     static final List<String> LIAISON_AGENCIES = List.of("SCJ", "HBJ");
     static final int FLUSH_ROWS = 20_000;
@@ -244,7 +246,7 @@ final class DataSet {
         final List<String> columns = new ArrayList<>();
         final List<Integer> types = new ArrayList<>();
         final Map<String, String> references = new HashMap<>();
-        String engineKey;     // ID_ of an engine table
+        String engineKey;     // ID_ of an engine table, or the engine id keying a table of ours (ENGINE_KEYED)
         String numericKey;    // id of one of ours
 
         Table(String name) {
@@ -284,6 +286,8 @@ final class DataSet {
             }
             if (table.index("ID_") >= 0) {
                 table.engineKey = table.columns.get(table.index("ID_"));
+            } else if (ENGINE_KEYED.containsKey(table.name.toLowerCase(Locale.ROOT))) {
+                table.engineKey = table.columns.get(table.index(ENGINE_KEYED.get(table.name.toLowerCase(Locale.ROOT))));
             } else if (table.index("id") >= 0 && isNumber(table.types.get(table.index("id")))) {
                 table.numericKey = table.columns.get(table.index("id"));
             }
