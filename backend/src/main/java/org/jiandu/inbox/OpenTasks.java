@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -44,10 +45,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * whichever door changed the task: {@code /api}, Tasklist or {@code /engine-rest}. What a listener sees is kept per
  * transaction and written just before it commits, in the same transaction: the last state of each task once, and
  * the badges' changes summed per audience and written in a fixed order, so two transactions never wait for each
- * other in a cycle. A rolled-back action leaves no trace here.
+ * other in a cycle on the badges. A rolled-back action leaves no trace here.
  *
- * <p>The index decides nothing about access: the page's tasks are read again from the engine as the caller
- * ({@link Inbox}), and a row whose task the engine does not have (its tables changed by hand) is
+ * <p>The index decides nothing about access: the page's tasks are checked against the engine's grants
+ * ({@link TaskReadGrants}), and a row whose task the engine does not have (its tables changed by hand) is
  * {@link #forget forgotten} when a page meets it. The listener is built in, so Cockpit's "skip custom listeners"
  * does not skip it.
  */
@@ -59,6 +60,8 @@ class OpenTasks implements TaskListener {
     static final int SHARDS = 8;
     static final String PERSON = "u:";
     static final String GROUPS = "g:";
+    /** The length of {@code inbox_task.audience} (and {@code inbox_badge.audience}). */
+    static final int AUDIENCE_LENGTH = 500;
 
     private final OpenTaskMapper mapper;
     private final TaskReadGrants readGrants;
@@ -116,6 +119,10 @@ class OpenTasks implements TaskListener {
                         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
                                 && !command.getDbEntityManager().isDeleted(link))
                         .map(IdentityLinkEntity::getGroupId).toList());
+        if (audience.length() > AUDIENCE_LENGTH) {
+            throw new BadUserRequestException("The candidate groups of task " + task.getId() + " exceed "
+                    + AUDIENCE_LENGTH + " characters in all (" + audience.length() + ")");
+        }
         ProcessDefinitionEntity definition = task.getProcessDefinition();
         ExecutionEntity execution = task.getExecution();
         String businessKey = null;

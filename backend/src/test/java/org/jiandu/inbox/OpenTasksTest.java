@@ -150,6 +150,20 @@ class OpenTasksTest extends IntegrationTest {
     }
 
     @Test
+    void candidateGroupsTooLongForTheIndexAreRefusedAndChangeNothing() {
+        String key = InboxTestProcesses.start(engine, "SCJ");
+        String task = InboxTestProcesses.taskOf(engine, key);
+        String longGroup = "g".repeat(250);
+        engine.getTaskService().addCandidateGroup(task, longGroup + "1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> engine.getTaskService().addCandidateGroup(task, longGroup + "2"))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).hasMessageContaining("500");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task)).hasSize(2); // supervisor and the first
+        assertThat(row(task)).containsEntry("audience", "g:" + longGroup + "1,supervisor");
+        assertBadgesCountTheRows();
+    }
+
+    @Test
     void theMigrationFillsTheIndexAsTheListenerKeepsIt() throws Exception {
         String claimed = InboxTestProcesses.start(engine, "SCJ");
         assertThat(post("supervisor", "/api/tasks/" + InboxTestProcesses.taskOf(engine, claimed) + "/claim", null)
