@@ -79,8 +79,8 @@ class Inbox {
     private final OpenTasks openTasks;
     private final Clock clock;
 
-    Inbox(TaskService taskService, HistoryService historyService, RepositoryService repositoryService, EngineAccess engineAccess, InboxMapper mapper, DueFlags dueFlags,
-          OpenTasks openTasks, Clock clock) {
+    Inbox(TaskService taskService, HistoryService historyService, RepositoryService repositoryService,
+          EngineAccess engineAccess, InboxMapper mapper, DueFlags dueFlags, OpenTasks openTasks, Clock clock) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
@@ -101,7 +101,7 @@ class Inbox {
             case MINE, CLAIMABLE -> {
                 List<String> audiences = view == View.MINE ? List.of(OpenTasks.person(user.userId()))
                         : badges.claimableAudiences();
-                OpenTaskMapper.Criteria criteria = criteria(filter);
+                OpenTaskMapper.Criteria criteria = filter.criteria(clock.getZone());
                 total = filter.narrows() ? openTasks.count(audiences, criteria)
                         : view == View.MINE ? badges.mine() : badges.claimable();
                 List<OpenTaskMapper.Row> indexed = total <= offset ? List.of()
@@ -161,22 +161,6 @@ class Inbox {
         Set<String> existing = engineAccess.withoutAuthorizationChecks(() -> collect(
                 taskService.createTaskQuery().taskIdIn(unread).list(), Task::getId));
         openTasks.forget(Arrays.stream(unread).filter(id -> !existing.contains(id)).toList());
-    }
-
-    /** An inbox filter as the index takes it: LIKE patterns and the engine's dates, one of its three orders. */
-    private OpenTaskMapper.Criteria criteria(InboxFilter filter) {
-        Map<String, Object> set = new HashMap<>();
-        filter.applyTo(clock.getZone(), v -> set.put("processKey", v), v -> set.put("businessKey", v),
-                v -> set.put("agency", v), v -> set.put("dueAfter", v), v -> set.put("dueBefore", v),
-                v -> set.put("createdBefore", v), v -> set.put("text", v));
-        String column = switch (filter.sort()) {
-            case DUE -> "due_at";
-            case PRIORITY -> "priority";
-            case CREATED -> "created_at";
-        };
-        return new OpenTaskMapper.Criteria((String) set.get("processKey"), (String) set.get("businessKey"),
-                (String) set.get("agency"), (Date) set.get("dueAfter"), (Date) set.get("dueBefore"),
-                (Date) set.get("createdBefore"), (String) set.get("text"), column, filter.ascending());
     }
 
     /** Bounds on the due date for "due within N working days" and the yellow / red flags. */

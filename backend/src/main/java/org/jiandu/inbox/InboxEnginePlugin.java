@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code complete} the step catalogue's separation of duty ({@link SeparationOfDutyCheck}) and the form check, on
  * {@code create} the new-task notice ({@link NewTaskListener}, which stays silent for a step the catalogue says
  * words its own: the catalogue decides, not whether the BPMN has a create listener of its own, except for a process
- * outside the catalogue); on every change of a task the inbox's index of open tasks ({@link OpenTasks}); and puts the check of submitted fields ({@link SubmittedFields}) in front of the engine's task and
- * form services.
+ * outside the catalogue); on every change of a task the inbox's index of open tasks ({@link OpenTasks}); and puts
+ * the check of submitted fields ({@link SubmittedFields}) in front of the engine's task and form services.
  */
 @Component
 class InboxEnginePlugin extends AbstractProcessEnginePlugin {

@@ -63,6 +63,17 @@ record InboxFilter(String processKey, String businessKey, String agency, LocalDa
         }
     }
 
+    /** This filter as the inbox's index of open tasks takes it: LIKE patterns, dates in {@code zone}, its column. */
+    OpenTaskMapper.Criteria criteria(ZoneId zone) {
+        String column = switch (sort) {
+            case DUE -> "due_at";
+            case PRIORITY -> "priority";
+            case CREATED -> "created_at";
+        };
+        return new OpenTaskMapper.Criteria(processKey, like(businessKey), agency, date(dueAfter, zone),
+                date(dueBefore, zone), date(createdBefore, zone), like(text), column, ascending);
+    }
+
     private static <T> void ifSet(T value, Consumer<T> condition) {
         if (value != null) {
             condition.accept(value);

@@ -31,10 +31,10 @@ interface OpenTaskMapper {
 
     /**
      * Rows {@code offset} to {@code offset + size} of the audiences' tasks in the criteria's order: the first
-     * {@code limit} (= offset + size) of each audience, read along its index, then merged.
+     * {@code offset + size} of each audience, read along its index, then merged.
      */
     List<Row> page(@Param("audiences") List<String> audiences, @Param("c") Criteria criteria,
-                   @Param("offset") int offset, @Param("size") int size, @Param("limit") int limit);
+                   @Param("offset") int offset, @Param("size") int size);
 
     long count(@Param("audiences") List<String> audiences, @Param("c") Criteria criteria);
 

@@ -57,11 +57,11 @@ class OpenTasks implements TaskListener {
 
     private static final Logger log = LoggerFactory.getLogger(OpenTasks.class);
     /** Rows per audience in {@code inbox_badge}: writers pick one at random. */
-    static final int SHARDS = 8;
-    static final String PERSON = "u:";
-    static final String GROUPS = "g:";
+    private static final int SHARDS = 8;
+    private static final String PERSON = "u:";
+    private static final String GROUPS = "g:";
     /** The length of {@code inbox_task.audience} (and {@code inbox_badge.audience}). */
-    static final int AUDIENCE_LENGTH = 500;
+    private static final int AUDIENCE_LENGTH = 500;
 
     private final OpenTaskMapper mapper;
     private final TaskReadGrants readGrants;
@@ -264,16 +264,10 @@ class OpenTasks implements TaskListener {
         if (taskIds.isEmpty()) {
             return;
         }
-        List<OpenTaskMapper.Named> rows = mapper.audiences(taskIds);
-        if (rows.isEmpty()) {
-            return;
-        }
-        log.warn("inbox index: {} row(s) of tasks the engine no longer has removed: {}", rows.size(),
-                rows.stream().map(OpenTaskMapper.Named::id).toList());
-        mapper.delete(rows.stream().map(OpenTaskMapper.Named::id).toList());
-        Map<String, Long> badges = new TreeMap<>();
-        rows.forEach(row -> badges.merge(row.name(), -1L, Long::sum));
-        badges.forEach(this::add);
+        log.warn("inbox index: the rows of tasks the engine does not have are removed: {}", taskIds);
+        Map<String, OpenTaskMapper.Row> gone = new LinkedHashMap<>();
+        taskIds.forEach(taskId -> gone.put(taskId, null));
+        write(gone, Set.of());
     }
 
     // ---------------------------------------------------------------------------------------------- reading it
@@ -302,7 +296,7 @@ class OpenTasks implements TaskListener {
 
     /** The rows of a page of the audiences' tasks, in the filter's order. */
     List<OpenTaskMapper.Row> page(List<String> audiences, OpenTaskMapper.Criteria criteria, int offset, int size) {
-        return audiences.isEmpty() ? List.of() : mapper.page(audiences, criteria, offset, size, offset + size);
+        return audiences.isEmpty() ? List.of() : mapper.page(audiences, criteria, offset, size);
     }
 
     /**
