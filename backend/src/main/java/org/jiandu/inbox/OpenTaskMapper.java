@@ -22,6 +22,7 @@ interface OpenTaskMapper {
 
     void delete(@Param("taskIds") Collection<String> taskIds);
 
+    /** Rows changed; 0 if the row is not there (on MySQL / MariaDB it is made: never 0). */
     int addToBadge(@Param("audience") String audience, @Param("shard") int shard, @Param("delta") long delta);
 
     void insertBadge(@Param("audience") String audience, @Param("shard") int shard, @Param("delta") long delta);

@@ -239,12 +239,18 @@ class OpenTasks implements TaskListener {
         badges.forEach(this::add);
     }
 
-    /** Adds {@code delta} to one of the audience's badge rows (made at its first task). */
+    /** Adds {@code delta} to one of the audience's badge rows, picked at random. */
     private void add(String audience, long delta) {
-        if (delta == 0) {
-            return;
+        if (delta != 0) {
+            add(audience, ThreadLocalRandom.current().nextInt(SHARDS), delta);
         }
-        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+    }
+
+    /**
+     * Adds {@code delta} to the audience's badge row {@code shard}, made by its first task. On MySQL / MariaDB the
+     * mapper does both in one statement (OpenTaskMapper.xml says why); elsewhere a row made meanwhile is added to.
+     */
+    void add(String audience, int shard, long delta) {
         if (mapper.addToBadge(audience, shard, delta) > 0) {
             return;
         }

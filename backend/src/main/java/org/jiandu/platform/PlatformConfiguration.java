@@ -2,7 +2,10 @@ package org.jiandu.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Properties;
 
+import org.apache.ibatis.mapping.DatabaseIdProvider;
+import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The clock every feature reads, and scheduled work on every node: the mail outbox's dispatcher, the
- * rate-limit buckets' housekeeping, the archive sweep.
+ * rate-limit buckets' housekeeping, the archive sweep. Our mappers' database ids, for the few statements that
+ * differ between MySQL / MariaDB and H2.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -19,5 +23,20 @@ class PlatformConfiguration {
     @Bean
     Clock clock(@Value("${jiandu.zone}") String zone) {
         return new EngineClock(ZoneId.of(zone));
+    }
+
+    /**
+     * {@code databaseId="mysql"} marks a mapper statement for MySQL and MariaDB (MySQL Connector/J names both
+     * "MySQL"; MariaDB's own driver says "MariaDB"); a statement without a database id serves the others.
+     */
+    @Bean
+    DatabaseIdProvider databaseIdProvider() {
+        Properties vendors = new Properties();
+        vendors.setProperty("MySQL", "mysql");
+        vendors.setProperty("MariaDB", "mysql");
+        vendors.setProperty("H2", "h2");
+        VendorDatabaseIdProvider provider = new VendorDatabaseIdProvider();
+        provider.setProperties(vendors);
+        return provider;
     }
 }

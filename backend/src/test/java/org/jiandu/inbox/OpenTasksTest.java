@@ -3,10 +3,15 @@ package org.jiandu.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -18,6 +23,8 @@ import org.jiandu.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import db.migration.V7_16_1__InboxOpenTasksFromEngine;
 
@@ -35,6 +42,12 @@ class OpenTasksTest extends IntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    OpenTasks openTasks;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void deploy() {
@@ -191,6 +204,45 @@ class OpenTasksTest extends IntegrationTest {
                 .collect(Collectors.toSet());
         assertThat(rows()).isEqualTo(kept.stream().filter(r -> open.contains((String) r.get("task_id"))).toList());
         assertBadgesCountTheRows();
+    }
+
+    /**
+     * An audience's badge row is made by its first task. Transactions that give a new audience its first tasks at
+     * once all commit and all count: on InnoDB, inserting the same new row at once is answered with shared locks
+     * that each waiter then wants to upgrade (a deadlock, when the row is made by an insert after an update found
+     * nothing). Several rounds, each a new audience and one row for all its writers, which start together.
+     */
+    @Test
+    void theFirstTasksOfANewAudienceAtOnceAllCount() throws Exception {
+        int writers = 6;
+        int rounds = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        TransactionTemplate transaction =
+                new TransactionTemplate(transactions);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                String audience = "g:first-tasks-at-once-" + round;
+                CyclicBarrier start = new CyclicBarrier(writers);
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < writers; i++) {
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        return transaction.execute(status -> {
+                            openTasks.add(audience, 3, 1);
+                            return null;
+                        });
+                    }));
+                }
+                for (Future<?> writer : done) {
+                    writer.get();
+                }
+                assertThat(jdbc.queryForObject("SELECT SUM(open_tasks) FROM inbox_badge WHERE audience = ?",
+                        Long.class, audience)).as(audience).isEqualTo(writers);
+            }
+        } finally {
+            pool.shutdownNow();
+            jdbc.update("DELETE FROM inbox_badge WHERE audience LIKE 'g:first-tasks-at-once-%'");
+        }
     }
 
     /** The index's rows of a task: 0 or 1. */
