@@ -4,11 +4,14 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.platform.EngineAccess;
@@ -26,9 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskReadGrants {
 
-    private static final int TASK = 7;
-    private static final int PROCESS_DEFINITION = 6;
-    private static final String ANY = "*";
+    /** Camunda's resource types, the numbers TaskGrantMapper.xml tests. */
+    private static final int TASK = Resources.TASK.resourceType();
+    private static final int PROCESS_DEFINITION = Resources.PROCESS_DEFINITION.resourceType();
+    private static final String ANY = Authorization.ANY;
 
     private final TaskGrantMapper mapper;
     private final TaskService taskService;
@@ -47,24 +51,29 @@ class TaskReadGrants {
         }
         String[] ids = indexed.stream().map(OpenTaskMapper.Row::taskId).toArray(String[]::new);
         List<String> groups = user.engineGroups();
-        if (mapper.anyRevoke(user.userId(), groups)) {
-            return byId(taskService.createTaskQuery().taskIdIn(ids).list());
-        }
-        Set<String> definitionKeys = indexed.stream().map(OpenTaskMapper.Row::processKey)
-                .filter(key -> key != null).collect(Collectors.toSet());
-        Set<String> granted = new HashSet<>();
-        mapper.readGrants(user.userId(), groups, List.of(ids), definitionKeys.isEmpty() ? Set.of(ANY) : definitionKeys)
-                .forEach(grant -> granted.add(grant.resourceType() + ":" + grant.resourceId()));
-        Set<String> readable = indexed.stream().filter(row -> granted.contains(TASK + ":" + ANY)
-                        || granted.contains(TASK + ":" + row.taskId())
-                        || granted.contains(PROCESS_DEFINITION + ":" + ANY)
-                        || row.processKey() != null && granted.contains(PROCESS_DEFINITION + ":" + row.processKey()))
-                .map(OpenTaskMapper.Row::taskId).collect(Collectors.toSet());
-        if (readable.size() < ids.length) {
-            // not granted here: an engine admin, or not the caller's; the engine's own check decides
+        if (mapper.anyRevoke(user.userId(), groups) || !allGranted(user.userId(), groups, indexed)) {
+            // a revoke could change the answer, or a task is not granted here (an engine admin, or not the
+            // caller's): the engine's own check decides
             return byId(taskService.createTaskQuery().taskIdIn(ids).list());
         }
         return byId(engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery().taskIdIn(ids).list()));
+    }
+
+    /**
+     * Whether a grant to the user, one of the groups or everybody gives READ on each task, or READ_TASK on its process
+     * definition.
+     */
+    private boolean allGranted(String userId, List<String> groups, List<OpenTaskMapper.Row> indexed) {
+        Set<String> definitionKeys = indexed.stream().map(OpenTaskMapper.Row::processKey).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<TaskGrantMapper.Grant> granted = new HashSet<>(mapper.readGrants(userId, groups,
+                indexed.stream().map(OpenTaskMapper.Row::taskId).toList(),
+                definitionKeys.isEmpty() ? Set.of(ANY) : definitionKeys));
+        return indexed.stream().allMatch(row -> granted.contains(new TaskGrantMapper.Grant(TASK, ANY))
+                || granted.contains(new TaskGrantMapper.Grant(TASK, row.taskId()))
+                || granted.contains(new TaskGrantMapper.Grant(PROCESS_DEFINITION, ANY))
+                || row.processKey() != null
+                        && granted.contains(new TaskGrantMapper.Grant(PROCESS_DEFINITION, row.processKey())));
     }
 
     private static Map<String, Task> byId(Collection<Task> tasks) {

@@ -34,7 +34,6 @@ class PlatformConfiguration {
         Properties vendors = new Properties();
         vendors.setProperty("MySQL", "mysql");
         vendors.setProperty("MariaDB", "mysql");
-        vendors.setProperty("H2", "h2");
         VendorDatabaseIdProvider provider = new VendorDatabaseIdProvider();
         provider.setProperties(vendors);
         return provider;
