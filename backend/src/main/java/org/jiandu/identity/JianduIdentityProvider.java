@@ -9,7 +9,10 @@ import java.util.Date;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,6 +25,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * <p>Brute-force protection is Camunda's (growing delays, then a lock after {@code login-max-attempts} wrong
  * passwords), except that the lock ends by itself {@code jiandu.login.lock-minutes} after it began, so that anyone who
  * knows a user id cannot keep the account locked until an admin notices; {@link LoginLocks} audits each lock.
+ *
+ * <p>Every write of a user, group, membership or lock (a wrong password's count included) raises the
+ * {@link IdentityEpoch} in its transaction, whichever door it came through, so that no node keeps accepting a login
+ * that the change would refuse or describe otherwise ({@link LoginCache}).
  */
 public class JianduIdentityProvider extends DbIdentityServiceProvider {
 
@@ -61,10 +68,60 @@ public class JianduIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     protected void lockUser(UserEntity user) {
+        changed();
         super.lockUser(user);
         if (user.getAttempts() == Context.getProcessEngineConfiguration().getLoginMaxAttempts()) {
             onLocked.accept(user.getId());
         }
+    }
+
+    @Override
+    protected IdentityOperationResult unlockUser(UserEntity user) {
+        // every accepted password comes here: a change only when there are wrong attempts or a lock to lift
+        if (user.getAttempts() > 0 || user.getLockExpirationTime() != null) {
+            changed();
+        }
+        return super.unlockUser(user);
+    }
+
+    @Override
+    public IdentityOperationResult saveUser(User user) {
+        changed();
+        return super.saveUser(user);
+    }
+
+    @Override
+    public IdentityOperationResult deleteUser(String userId) {
+        changed();
+        return super.deleteUser(userId);
+    }
+
+    @Override
+    public IdentityOperationResult saveGroup(Group group) {
+        changed();
+        return super.saveGroup(group);
+    }
+
+    @Override
+    public IdentityOperationResult deleteGroup(String groupId) {
+        changed();
+        return super.deleteGroup(groupId);
+    }
+
+    @Override
+    public IdentityOperationResult createMembership(String userId, String groupId) {
+        changed();
+        return super.createMembership(userId, groupId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteMembership(String userId, String groupId) {
+        changed();
+        return super.deleteMembership(userId, groupId);
+    }
+
+    private static void changed() {
+        IdentityEpoch.changedIn(Context.getProcessEngineConfiguration().getDataSource());
     }
 
     private boolean accountEnabled(String userId) {

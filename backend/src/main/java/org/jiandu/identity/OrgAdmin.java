@@ -22,12 +22,14 @@ public class OrgAdmin {
 
     private final OrgUnitMapper orgs;
     private final IdentityService identityService;
+    private final IdentityEpoch epoch;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    OrgAdmin(OrgUnitMapper orgs, IdentityService identityService, AuditLog auditLog, Clock clock) {
+    OrgAdmin(OrgUnitMapper orgs, IdentityService identityService, IdentityEpoch epoch, AuditLog auditLog, Clock clock) {
         this.orgs = orgs;
         this.identityService = identityService;
+        this.epoch = epoch;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -55,6 +57,7 @@ public class OrgAdmin {
         row.docAbbr = request.docAbbr();
         row.createdAt = LocalDateTime.now(clock).withNano(0);
         orgs.insert(row);
+        epoch.changed();
         orgs.updateTreePath(row.id, (parent == null ? "/" : parent.treePath()) + row.id + "/");
         ensureGroup(OrgUnit.groupIdOf(request.code()), request.name());
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -71,6 +74,7 @@ public class OrgAdmin {
     public OrgUnit update(String code, String name, String docAbbr, boolean enabled) {
         OrgUnit before = find(code);
         orgs.update(before.id(), name, docAbbr, enabled);
+        epoch.changed();
         Group group = identityService.createGroupQuery().groupId(before.groupId()).singleResult();
         if (group != null && !name.equals(group.getName())) {
             group.setName(name);

@@ -99,14 +99,30 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Checks the password and loads the caller's profile ({@link UserDirectory#login}, one transaction). */
+    /**
+     * Checks the password and loads the caller's profile ({@link UserDirectory#login}, one transaction), unless this
+     * node accepted the same password under the same identity version lately ({@link LoginCache}).
+     */
     @Bean
-    AuthenticationProvider loginProvider(UserDirectory directory, LoginLocks locks) {
+    AuthenticationProvider loginProvider(UserDirectory directory, LoginLocks locks, LoginCache remembered) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 String userId = authentication.getName();
-                UserDirectory.Login login = directory.login(userId, String.valueOf(authentication.getCredentials()));
+                String password = String.valueOf(authentication.getCredentials());
+                long version = remembered.version();
+                CurrentUser user = remembered.find(userId, password, version).orElseGet(() -> {
+                    CurrentUser verified = verify(userId, password);
+                    remembered.remember(userId, password, version, verified);
+                    return verified;
+                });
+                List<SimpleGrantedAuthority> authorities = user.roles().stream()
+                        .map(role -> new SimpleGrantedAuthority(role.groupId())).toList();
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+            }
+
+            private CurrentUser verify(String userId, String password) {
+                UserDirectory.Login login = directory.login(userId, password);
                 if (!login.passwordAccepted()) {
                     locks.lockedUntil(userId).ifPresent(until -> {
                         throw new LockedException("密码连续错误次数过多，账号已临时锁定，将于"
@@ -114,11 +130,7 @@ class SecurityConfig {
                     });
                     throw new BadCredentialsException("Bad credentials or disabled account");
                 }
-                CurrentUser user = login.user()
-                        .orElseThrow(() -> new BadCredentialsException("Account has no organisation"));
-                List<SimpleGrantedAuthority> authorities = user.roles().stream()
-                        .map(role -> new SimpleGrantedAuthority(role.groupId())).toList();
-                return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+                return login.user().orElseThrow(() -> new BadCredentialsException("Account has no organisation"));
             }
 
             @Override
