@@ -1,6 +1,7 @@
 package org.jiandu.calendar;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,7 @@ public class StatutoryCalendar {
 
     private final Map<Integer, Boolean> published = new ConcurrentHashMap<>();
     private final Map<Integer, Set<LocalDate>> fallback = new ConcurrentHashMap<>();
+    private final Map<Integer, Map<LocalDate, DayKind>> statutoryDays = new ConcurrentHashMap<>();
 
     /** Whether tyme4j holds the published arrangement for this year (static library data, safe to cache). */
     public boolean published(int year) {
@@ -34,14 +36,26 @@ public class StatutoryCalendar {
 
     /** What the statutory data says of a date, or empty when the Monday-Friday rule applies. */
     public Optional<DayKind> kindOf(LocalDate date) {
-        LegalHoliday holiday = LegalHoliday.fromYmd(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
-        if (holiday != null) {
-            return Optional.of(holiday.isWork() ? DayKind.WORKDAY : DayKind.HOLIDAY);
+        return Optional.ofNullable(statutoryDays.computeIfAbsent(date.getYear(), this::statutoryDaysOf).get(date));
+    }
+
+    /**
+     * The days of a year the statutory data names, looked up in tyme4j once per year (static library data): tyme4j
+     * finds a date by a regular expression over its whole table, which was half of the due-date flags' time on an
+     * inbox page that asks it for every task's dates.
+     */
+    private Map<LocalDate, DayKind> statutoryDaysOf(int year) {
+        Map<LocalDate, DayKind> days = new HashMap<>();
+        for (LocalDate date = LocalDate.of(year, 1, 1); date.getYear() == year; date = date.plusDays(1)) {
+            LegalHoliday holiday = LegalHoliday.fromYmd(year, date.getMonthValue(), date.getDayOfMonth());
+            if (holiday != null) {
+                days.put(date, holiday.isWork() ? DayKind.WORKDAY : DayKind.HOLIDAY);
+            }
         }
-        if (!published(date.getYear()) && fallbackHolidays(date.getYear()).contains(date)) {
-            return Optional.of(DayKind.HOLIDAY);
+        if (!published(year)) {
+            fallbackHolidays(year).forEach(date -> days.putIfAbsent(date, DayKind.HOLIDAY));
         }
-        return Optional.empty();
+        return Map.copyOf(days);
     }
 
     /** The statutory holidays of a year by the 2024 rules, without weekend arrangements. */

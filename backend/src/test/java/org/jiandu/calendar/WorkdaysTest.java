@@ -9,9 +9,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.jiandu.ProcessTestSupport;
 import org.junit.jupiter.api.Test;
+
+import com.tyme.holiday.LegalHoliday;
 
 /** The working-day calendar against the State Council's published arrangements for 2025 and 2026. */
 class WorkdaysTest {
@@ -117,5 +120,18 @@ class WorkdaysTest {
         // 30 September + 1: 8 October (made a workday by the admin), then 10 October (9 October is off)
         assertThat(local.after(LocalDate.of(2025, 9, 30), 1)).isEqualTo(LocalDate.of(2025, 10, 8));
         assertThat(local.after(LocalDate.of(2025, 9, 30), 2)).isEqualTo(LocalDate.of(2025, 10, 10));
+    }
+
+    @Test
+    void theStatutoryDaysKeptPerYearAreTyme4jsDayByDay() {
+        StatutoryCalendar statutory = new StatutoryCalendar();
+        for (LocalDate date = LocalDate.of(2001, 1, 1); date.getYear() <= 2030; date = date.plusDays(1)) {
+            LegalHoliday holiday = LegalHoliday.fromYmd(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+            Optional<DayKind> expected = holiday != null
+                    ? Optional.of(holiday.isWork() ? DayKind.WORKDAY : DayKind.HOLIDAY)
+                    : !statutory.published(date.getYear()) && statutory.fallbackHolidays(date.getYear()).contains(date)
+                            ? Optional.of(DayKind.HOLIDAY) : Optional.empty();
+            assertThat(statutory.kindOf(date)).as(date.toString()).isEqualTo(expected);
+        }
     }
 }
