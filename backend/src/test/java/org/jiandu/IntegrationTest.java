@@ -103,8 +103,15 @@ public abstract class IntegrationTest {
     }
 
     protected Response callWithPassword(HttpMethod method, String user, String password, String path, Object body) {
+        return callWithHeaders(method, user, password, path, body, new HttpHeaders());
+    }
+
+    /** A call with request headers of its own, e.g. {@code Prefer}. */
+    protected Response callWithHeaders(HttpMethod method, String user, String password, String path, Object body,
+                                       HttpHeaders headers) {
         RestClient.RequestBodySpec request = client.method(method).uri(path)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL);
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL)
+                .headers(h -> h.addAll(headers));
         if (user != null) {
             request.header(HttpHeaders.AUTHORIZATION, basic(user, password));
         }

@@ -13,6 +13,7 @@ import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
 import org.jiandu.web.Page;
+import org.jiandu.web.Prefer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,20 +87,21 @@ class ComplaintController {
     /** Completes a task of the complaint with its form's fields, e.g. {"acceptanceDecision":"ACCEPT"}. */
     @PostMapping("/{id}/tasks/{taskId}/complete")
     @Roles({Role.CLERK, Role.SUPERVISOR, Role.LEAD})
-    ComplaintViews.Detail complete(@PathVariable long id, @PathVariable String taskId,
-                                   @RequestBody(required = false) Map<String, Object> fields,
-                                   @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<ComplaintViews.Detail> complete(@PathVariable long id, @PathVariable String taskId,
+                                                   @RequestBody(required = false) Map<String, Object> fields,
+                                                   Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         tasks.complete(id, taskId, fields, user);
-        return queries.detail(id, user);
+        return prefer.answer(() -> queries.detail(id, user));
     }
 
     /** Adds evidence files (parts {@code files}). */
     @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Roles({Role.CLERK, Role.SUPERVISOR})
-    ComplaintViews.Detail addEvidence(@PathVariable long id, @RequestPart("files") List<MultipartFile> files,
-                                      @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<ComplaintViews.Detail> addEvidence(@PathVariable long id,
+                                                      @RequestPart("files") List<MultipartFile> files,
+                                                      Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         registration.addEvidence(queries.visible(id, user), files);
-        return queries.detail(id, user);
+        return prefer.answer(() -> queries.detail(id, user));
     }
 
     @GetMapping("/{id}/documents/{documentId}")

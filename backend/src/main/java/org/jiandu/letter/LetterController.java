@@ -12,6 +12,7 @@ import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
 import org.jiandu.web.Page;
+import org.jiandu.web.Prefer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,55 +74,58 @@ class LetterController {
 
     @PostMapping("/{id}/draft")
     @Roles(Role.SUPERVISOR)
-    LetterView draft(@PathVariable long id, @Valid @RequestBody LetterContent content, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<LetterView> draft(@PathVariable long id, @Valid @RequestBody LetterContent content, Prefer prefer,
+                                     @AuthenticationPrincipal CurrentUser user) {
         service.submitDraft(id, user, content);
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/legal-review")
     @Roles(Role.LEGAL_REVIEWER)
-    LetterView legalReview(@PathVariable long id, @Valid @RequestBody Decision decision,
-                           @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<LetterView> legalReview(@PathVariable long id, @Valid @RequestBody Decision decision,
+                                           Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         service.legalReview(id, user, decision.passed(), decision.reason());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/sign")
     @Roles(Role.LEAD)
-    LetterView sign(@PathVariable long id, @Valid @RequestBody Decision decision, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<LetterView> sign(@PathVariable long id, @Valid @RequestBody Decision decision, Prefer prefer,
+                                    @AuthenticationPrincipal CurrentUser user) {
         service.sign(id, user, decision.passed(), decision.reason());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/receive")
     @Roles(Role.AGENCY)
-    LetterView receive(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<LetterView> receive(@PathVariable long id, Prefer prefer,
+                                       @AuthenticationPrincipal CurrentUser user) {
         service.receive(id, user);
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping(path = "/{id}/reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Roles(Role.AGENCY)
-    LetterView reply(@PathVariable long id, @RequestParam("text") String text,
-                     @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                     @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<LetterView> reply(@PathVariable long id, @RequestParam("text") String text,
+                                     @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                                     Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         service.reply(id, user, text, files == null ? List.of() : files);
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping(path = "/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Roles(Role.AGENCY)
-    LetterView replyText(@PathVariable long id, @Valid @RequestBody ReplyRequest request,
-                         @AuthenticationPrincipal CurrentUser user) {
-        return reply(id, request.text(), null, user);
+    ResponseEntity<LetterView> replyText(@PathVariable long id, @Valid @RequestBody ReplyRequest request,
+                                         Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
+        return reply(id, request.text(), null, prefer, user);
     }
 
     @PostMapping("/{id}/reply-review")
     @Roles(Role.SUPERVISOR)
-    LetterView reviewReply(@PathVariable long id, @Valid @RequestBody Decision decision,
-                           @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<LetterView> reviewReply(@PathVariable long id, @Valid @RequestBody Decision decision,
+                                           Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         service.reviewReply(id, user, decision.passed(), decision.reason());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     record NewLetterRequest(@NotBlank @Size(max = 32) String agencyCode, @NotBlank String source,

@@ -12,6 +12,7 @@ import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
 import org.jiandu.web.Page;
+import org.jiandu.web.Prefer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -62,42 +63,42 @@ class RectificationController {
 
     @PostMapping("/{id}/plan")
     @Roles(Role.AGENCY)
-    RectificationView plan(@PathVariable long id, @Valid @RequestBody PlanRequest plan,
-                           @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<RectificationView> plan(@PathVariable long id, @Valid @RequestBody PlanRequest plan,
+                                           Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         service.submitPlan(id, user, plan);
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/progress")
     @Roles(Role.AGENCY)
-    RectificationView progress(@PathVariable long id, @Valid @RequestBody TextRequest request,
-                               @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<RectificationView> progress(@PathVariable long id, @Valid @RequestBody TextRequest request,
+                                               Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         service.reportProgress(id, user, request.text());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Roles(Role.AGENCY)
-    RectificationView completion(@PathVariable long id, @RequestParam("text") String text,
-                                 @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                                 @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<RectificationView> completion(@PathVariable long id, @RequestParam("text") String text,
+                                                 @RequestParam(name = "files", required = false)
+                                                 List<MultipartFile> files, Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         service.submitCompletion(id, user, text, files == null ? List.of() : files);
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Roles(Role.AGENCY)
-    RectificationView completionText(@PathVariable long id, @Valid @RequestBody TextRequest request,
-                                     @AuthenticationPrincipal CurrentUser user) {
-        return completion(id, request.text(), null, user);
+    ResponseEntity<RectificationView> completionText(@PathVariable long id, @Valid @RequestBody TextRequest request,
+                                                     Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
+        return completion(id, request.text(), null, prefer, user);
     }
 
     @PostMapping("/{id}/verification")
     @Roles(Role.SUPERVISOR)
-    RectificationView verify(@PathVariable long id, @Valid @RequestBody Verification verification,
-                             @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<RectificationView> verify(@PathVariable long id, @Valid @RequestBody Verification verification,
+                                             Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         service.verify(id, user, verification.passed(), verification.onsiteCheck(), verification.reason());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     record TextRequest(@NotBlank @Size(max = 20000) String text) {

@@ -12,6 +12,7 @@ import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
 import org.jiandu.web.Page;
+import org.jiandu.web.Prefer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,9 +76,10 @@ class CaseController {
 
     @PostMapping("/{id}/filing")
     @Roles(Role.LEAD)
-    CaseView filing(@PathVariable long id, @Valid @RequestBody Approval approval, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<CaseView> filing(@PathVariable long id, @Valid @RequestBody Approval approval, Prefer prefer,
+                                    @AuthenticationPrincipal CurrentUser user) {
         service.approveFiling(id, user, approval.approved(), approval.reason());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping(path = "/{id}/records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -99,34 +101,34 @@ class CaseController {
 
     @PostMapping("/{id}/investigation/finish")
     @Roles(Role.SUPERVISOR)
-    CaseView finishInvestigation(@PathVariable long id, @Valid @RequestBody Participants request,
-                                 @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<CaseView> finishInvestigation(@PathVariable long id, @Valid @RequestBody Participants request,
+                                                 Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         investigation.finishInvestigation(id, user, request.participants());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/deliberation/participants")
     @Roles({Role.SUPERVISOR, Role.LEAD})
-    CaseView addParticipant(@PathVariable long id, @Valid @RequestBody NewParticipant request,
-                            @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<CaseView> addParticipant(@PathVariable long id, @Valid @RequestBody NewParticipant request,
+                                            Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         deliberation.addParticipant(id, user, request.userId());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/deliberation/opinion")
     @Roles({Role.SUPERVISOR, Role.LEAD, Role.LEGAL_REVIEWER})
-    CaseView opinion(@PathVariable long id, @Valid @RequestBody OpinionRequest request,
-                     @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<CaseView> opinion(@PathVariable long id, @Valid @RequestBody OpinionRequest request,
+                                     Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         deliberation.giveOpinion(id, user, request.opinion());
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/decision")
     @Roles(Role.SUPERVISOR)
-    CaseView decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
-                    @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<CaseView> decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
+                                    Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         service.decide(id, user, request);
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     record Approval(@NotNull Boolean approved, @Size(max = 5000) String reason) {

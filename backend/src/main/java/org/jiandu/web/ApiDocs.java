@@ -1,5 +1,6 @@
 package org.jiandu.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -21,6 +23,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -101,6 +104,10 @@ class ApiDocs {
             Map.entry("source", "来源"),
             Map.entry("sourceRef", "来源记录的编号"));
 
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Prefer.class); // documented as its header below
+    }
+
     @Bean
     OpenAPI jianduOpenApi(ObjectProvider<BuildProperties> build) {
         String version = build.getIfAvailable() == null ? "dev" : build.getIfAvailable().getVersion();
@@ -145,6 +152,13 @@ class ApiDocs {
                 }
             }
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == Prefer.class)) {
+                operation.addParametersItem(new HeaderParameter().name(Prefer.HEADER).required(false)
+                        .schema(new StringSchema()._enum(List.of("return=minimal", "return=representation")))
+                        .description("RFC 7240：return=minimal 时只答 204（不再读回记录的新状态），否则答 200 与记录的新状态"));
+                responses.addApiResponse("204", new ApiResponse()
+                        .description("已办理（请求带 Prefer: return=minimal 时；答复头 Preference-Applied: return=minimal）"));
+            }
             problem(responses, "400", "输入不符合规则（code 如 VALIDATION_FAILED、FORM_INVALID、FIELD_REQUIRED），未做任何修改");
             problem(responses, "401", "未登录或用户名、密码错误（code UNAUTHENTICATED）");
             problem(responses, "403", "当前用户的角色无权执行此操作（code FORBIDDEN）");

@@ -44,6 +44,11 @@ class ApiDocsTest extends IntegrationTest {
         assertThat(list.at("/responses/403/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(docs.at("/components/schemas/Problem/properties/code/description").asText()).contains("错误代码");
+        // an action says it answers 204 to Prefer: return=minimal; the header is no query parameter
+        JsonNode sign = docs.at("/paths/~1api~1letters~1{id}~1sign/post");
+        assertThat(parameter(sign, "Prefer").get("in").asText()).isEqualTo("header");
+        assertThat(sign.at("/responses/204/description").asText()).contains("return=minimal");
+        sign.get("parameters").forEach(p -> assertThat(p.get("name").asText()).isNotEqualTo("prefer"));
         // the public intake needs no log-in
         assertThat(docs.at("/paths/~1api~1public~1complaints/post/security").isArray()).isTrue();
         assertThat(docs.at("/paths/~1api~1public~1complaints/post/security")).isEmpty();
