@@ -1,5 +1,5 @@
 /**
- * Platform (平台基础): the embedded Camunda engine's settings, schema ordering with Flyway,
- * and the one clock every feature reads the time from.
+ * Platform (平台基础): the embedded Camunda engine's settings, schema ordering with Flyway, the indexes
+ * the engine's tables lack, and the one clock every feature reads the time from.
  */
 package org.jiandu.platform;
