@@ -26,7 +26,6 @@ import com.tyme.solar.SolarTerm;
 public class StatutoryCalendar {
 
     private final Map<Integer, Boolean> published = new ConcurrentHashMap<>();
-    private final Map<Integer, Set<LocalDate>> fallback = new ConcurrentHashMap<>();
     private final Map<Integer, Map<LocalDate, DayKind>> statutoryDays = new ConcurrentHashMap<>();
 
     /** Whether tyme4j holds the published arrangement for this year (static library data, safe to cache). */
@@ -58,12 +57,11 @@ public class StatutoryCalendar {
         return Map.copyOf(days);
     }
 
-    /** The statutory holidays of a year by the 2024 rules, without weekend arrangements. */
+    /**
+     * The statutory holidays of a year by the 2024 rules, without weekend arrangements (computed each time: the
+     * look-ups go through {@link #kindOf}, which keeps a year's days once made).
+     */
     public Set<LocalDate> fallbackHolidays(int year) {
-        return fallback.computeIfAbsent(year, StatutoryCalendar::computeFallback);
-    }
-
-    private static Set<LocalDate> computeFallback(int year) {
         Set<LocalDate> days = new TreeSet<>();
         days.add(LocalDate.of(year, 1, 1));                                   // 元旦
         LocalDate springFestival = toLocal(LunarDay.fromYmd(year, 1, 1).getSolarDay());
