@@ -14,6 +14,7 @@ import org.jiandu.identity.CurrentUser;
 import org.jiandu.identity.Role;
 import org.jiandu.identity.Roles;
 import org.jiandu.web.Page;
+import org.jiandu.web.Prefer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -88,52 +89,58 @@ class ClueController {
 
     @PutMapping("/{id}")
     @Roles({Role.SUPERVISOR, Role.LEAD})
-    ClueViews.ClueView revise(@PathVariable long id, @Valid @RequestBody ClueProposal proposal,
-                              @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<ClueViews.ClueView> revise(@PathVariable long id, @Valid @RequestBody ClueProposal proposal,
+                                              Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
         proposals.revise(id, proposal, user);
-        return queries.view(id, user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/legal-review")
     @Roles(Role.LEGAL_REVIEWER)
-    ClueViews.ClueView legalReview(@PathVariable long id, @Valid @RequestBody LegalReview request,
-                                   @AuthenticationPrincipal CurrentUser user) {
-        return clues.legalReview(id, request.passed(), request.opinion(), user);
+    ResponseEntity<ClueViews.ClueView> legalReview(@PathVariable long id, @Valid @RequestBody LegalReview request,
+                                                   Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
+        clues.legalReview(id, request.passed(), request.opinion(), user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/revision")
     @Roles({Role.SUPERVISOR, Role.LEAD})
-    ClueViews.ClueView revision(@PathVariable long id, @Valid @RequestBody Revision request,
-                                @AuthenticationPrincipal CurrentUser user) {
-        return clues.revision(id, request.resubmit(), request.note(), user);
+    ResponseEntity<ClueViews.ClueView> revision(@PathVariable long id, @Valid @RequestBody Revision request,
+                                                Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
+        clues.revision(id, request.resubmit(), request.note(), user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/collective-decision")
     @Roles(Role.LEAD)
-    ClueViews.ClueView collectiveDecision(@PathVariable long id, @Valid @RequestBody CollectiveDecision request,
-                                          @AuthenticationPrincipal CurrentUser user) {
-        return clues.collectiveDecision(id, request.agreed(), request.minutes(), user);
+    ResponseEntity<ClueViews.ClueView> collectiveDecision(@PathVariable long id, @Valid @RequestBody CollectiveDecision request,
+                                                          Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
+        clues.collectiveDecision(id, request.agreed(), request.minutes(), user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/approval")
     @Roles(Role.LEAD)
-    ClueViews.ClueView approval(@PathVariable long id, @Valid @RequestBody Approval request,
-                                @AuthenticationPrincipal CurrentUser user) {
-        return clues.approval(id, request.approved(), request.opinion(), user);
+    ResponseEntity<ClueViews.ClueView> approval(@PathVariable long id, @Valid @RequestBody Approval request,
+                                                Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
+        clues.approval(id, request.approved(), request.opinion(), user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/receipt")
     @Roles(Role.DISCIPLINE)
-    ClueViews.ClueView receipt(@PathVariable long id, @Valid @RequestBody(required = false) Receipt request,
-                               @AuthenticationPrincipal CurrentUser user) {
-        return clues.acknowledge(id, request == null ? null : request.note(), user);
+    ResponseEntity<ClueViews.ClueView> receipt(@PathVariable long id, @Valid @RequestBody(required = false) Receipt request,
+                                               Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
+        clues.acknowledge(id, request == null ? null : request.note(), user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping("/{id}/outcome")
     @Roles({Role.DISCIPLINE, Role.SUPERVISOR, Role.LEAD})
-    ClueViews.ClueView outcome(@PathVariable long id, @Valid @RequestBody Outcome request,
-                               @AuthenticationPrincipal CurrentUser user) {
-        return clues.recordOutcome(id, request.kind(), request.text(), user);
+    ResponseEntity<ClueViews.ClueView> outcome(@PathVariable long id, @Valid @RequestBody Outcome request,
+                                               Prefer prefer, @AuthenticationPrincipal CurrentUser user) {
+        clues.recordOutcome(id, request.kind(), request.text(), user);
+        return prefer.answer(() -> queries.view(id, user));
     }
 
     @PostMapping(path = "/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

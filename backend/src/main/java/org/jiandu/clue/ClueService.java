@@ -18,8 +18,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The steps of a clue (问题线索移送) worked through our API: review, revise, decide, sign for, record the outcome,
  * add files, each checked against need to know first. Every action is one transaction: the clue's rows, the engine
- * step (and on approval the numbered documents) and the audit row. Proposing is {@link ClueProposals}, reading
- * {@link ClueQueries}.
+ * step (and on approval the numbered documents) and the audit row; the clue's new state is read afterwards, by the
+ * controller, unless the client asked for none ({@code Prefer: return=minimal}). Proposing is {@link ClueProposals},
+ * reading {@link ClueQueries}.
  */
 @Service
 public class ClueService {
@@ -42,48 +43,48 @@ public class ClueService {
     }
 
     @Transactional
-    public ClueViews.ClueView legalReview(long id, boolean passed, String opinion, CurrentUser user) {
+    public void legalReview(long id, boolean passed, String opinion, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         requireRole(user, Role.LEGAL_REVIEWER, "只有法制审核员可以进行法制审核。");
-        return complete(clue, ClueStep.LEGAL_REVIEW,
+        complete(clue, ClueStep.LEGAL_REVIEW,
                 ProcessTasks.decision(ClueProcess.LEGAL_REVIEW_PASSED, passed, "legalOpinion", opinion), user);
     }
 
     @Transactional
-    public ClueViews.ClueView revision(long id, boolean resubmit, String note, CurrentUser user) {
+    public void revision(long id, boolean resubmit, String note, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         if (!ClueAccess.isHandlerOf(user, clue)) {
             throw ApiException.forbidden("FORBIDDEN", "只有承办人可以重新提交或撤回移送建议。");
         }
-        return complete(clue, ClueStep.REVISE_PROPOSAL,
+        complete(clue, ClueStep.REVISE_PROPOSAL,
                 ProcessTasks.decision(ClueProcess.RESUBMIT, resubmit, "revisionNote", note), user);
     }
 
     @Transactional
-    public ClueViews.ClueView collectiveDecision(long id, boolean agreed, String minutes, CurrentUser user) {
+    public void collectiveDecision(long id, boolean agreed, String minutes, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         requireRole(user, Role.LEAD, "只有科室负责人可以登记集体研究决定。");
-        return complete(clue, ClueStep.COLLECTIVE_DECISION,
+        complete(clue, ClueStep.COLLECTIVE_DECISION,
                 ProcessTasks.decision(ClueProcess.COLLECTIVE_AGREED, agreed, "meetingMinutes", minutes), user);
     }
 
     /** The lead's decision; approval numbers and stores the transfer letter and materials list in this transaction. */
     @Transactional
-    public ClueViews.ClueView approval(long id, boolean approved, String opinion, CurrentUser user) {
+    public void approval(long id, boolean approved, String opinion, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         requireRole(user, Role.LEAD, "只有科室负责人可以审批移送。");
-        return complete(clue, ClueStep.LEAD_APPROVAL,
+        complete(clue, ClueStep.LEAD_APPROVAL,
                 ProcessTasks.decision(ClueProcess.LEAD_APPROVED, approved, "leadOpinion", opinion), user);
     }
 
     /** The receiving body signs for the transfer (签收). */
     @Transactional
-    public ClueViews.ClueView acknowledge(long id, String note, CurrentUser user) {
+    public void acknowledge(long id, String note, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         if (!ClueAccess.isReceiverOf(user, clue)) {
             throw ApiException.forbidden("FORBIDDEN", "只有受移送机关可以签收。");
         }
-        return complete(clue, ClueStep.ACKNOWLEDGE_RECEIPT,
+        complete(clue, ClueStep.ACKNOWLEDGE_RECEIPT,
                 ProcessTasks.text(ProcessTasks.decisions(), "receiptNote", note), user);
     }
 
@@ -92,7 +93,7 @@ public class ClueService {
      * paper reply once the receiving body is overdue.
      */
     @Transactional
-    public ClueViews.ClueView recordOutcome(long id, ClueOutcome kind, String text, CurrentUser user) {
+    public void recordOutcome(long id, ClueOutcome kind, String text, CurrentUser user) {
         Clue clue = queries.visible(id, user);
         ClueStep step;
         if (ClueAccess.isReceiverOf(user, clue)) {
@@ -102,7 +103,7 @@ public class ClueService {
         } else {
             throw ApiException.forbidden("FORBIDDEN", "只有受移送机关或承办人可以登记处理结果。");
         }
-        return complete(clue, step, ProcessTasks.text(ProcessTasks.text(ProcessTasks.decisions(), "outcomeKind", kind.name()),
+        complete(clue, step, ProcessTasks.text(ProcessTasks.text(ProcessTasks.decisions(), "outcomeKind", kind.name()),
                 "outcomeText", text), user);
     }
 
@@ -138,8 +139,8 @@ public class ClueService {
         EVIDENCE, OUTCOME
     }
 
-    /** Completes the clue's open task of this step with what the caller decided; the clue as the caller now sees it. */
-    private ClueViews.ClueView complete(Clue clue, ClueStep step, VariableMap variables, CurrentUser user) {
+    /** Completes the clue's open task of this step with what the caller decided. */
+    private void complete(Clue clue, ClueStep step, VariableMap variables, CurrentUser user) {
         Task task = engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery()
                 .processInstanceId(clue.processInstanceId()).taskDefinitionKey(step.taskKey()).singleResult());
         if (task == null) {
@@ -147,7 +148,6 @@ public class ClueService {
         }
         // claimed for the actor and completed; a refusal of the completion listener is answered as itself
         tasks.complete(task, variables);
-        return queries.view(clue.id(), user);
     }
 
 

@@ -74,6 +74,32 @@ class PreferTest extends IntegrationTest {
                 .isEqualTo("LEGAL_REVIEW");
     }
 
+    @Test
+    void aClueActionAnswers204AndTheClueMovesAsWithoutTheHeader() {
+        Response proposed = post("supervisor", "/api/clues", Map.of("categoryCode", "ILLEGAL_CHARGES",
+                "facts", "违规收取检测费用。", "personsInvolved", "钱某"));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        long id = proposed.body().get("id").asLong();
+
+        Response wrongRole = action("supervisor", "/api/clues/" + id + "/legal-review",
+                Map.of("passed", true, "opinion", "同意。"), "return=minimal");
+        assertThat(wrongRole.status()).isEqualTo(403);
+        assertThat(wrongRole.contentType()).isEqualTo("application/problem+json");
+        assertThat(get("supervisor", "/api/clues/" + id).body().get("status").asText()).isEqualTo("LEGAL_REVIEW");
+
+        Response reviewed = action("legal", "/api/clues/" + id + "/legal-review",
+                Map.of("passed", true, "opinion", "同意。"), "return=minimal");
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(204);
+        assertThat(reviewed.bytes()).isEmpty();
+        assertThat(reviewed.headers().getFirst("Preference-Applied")).isEqualTo("return=minimal");
+        assertThat(get("supervisor", "/api/clues/" + id).body().get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+
+        Response approved = action("lead", "/api/clues/" + id + "/approval",
+                Map.of("approved", true, "opinion", "同意。"), "return=representation");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.body().get("status").asText()).isEqualTo("TRANSFERRED");
+    }
+
     private long registerComplaint() {
         Response created = post("clerk", "/api/complaints", Map.of("source", "VISIT", "anonymous", false,
                 "complainantName", "王五", "complainantPhone", "13800000000", "agencyCode", "SCJ", "fieldCode", "MARKET",
