@@ -3,6 +3,7 @@ package org.jiandu.identity;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.jiandu.web.DatabaseUnavailable;
 import org.jiandu.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -10,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -61,6 +64,15 @@ class SecurityConfig {
                                 .hasAnyAuthority(Role.ADMIN.groupId(), Role.INTEGRATION.groupId())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("jiandu").authenticationEntryPoint((request, response, e) -> {
+                    if (DatabaseUnavailable.causedBy(e)) {
+                        // not a challenge: the password could not be checked at all
+                        log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                                DatabaseUnavailable.reason(e));
+                        response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+                        Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.CODE,
+                                DatabaseUnavailable.MESSAGE);
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"jiandu\", charset=\"UTF-8\"");
                     if (e instanceof LockedException locked) {
                         log.warn("Refused {} {}: account locked", request.getMethod(), request.getRequestURI());
@@ -108,6 +120,18 @@ class SecurityConfig {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
+                try {
+                    return check(authentication);
+                } catch (RuntimeException e) {
+                    if (!(e instanceof AuthenticationException) && DatabaseUnavailable.causedBy(e)) {
+                        // answered 503 by the entry point, not 401: the password was not found wrong
+                        throw new InternalAuthenticationServiceException("The database could not be reached", e);
+                    }
+                    throw e;
+                }
+            }
+
+            private Authentication check(Authentication authentication) {
                 String userId = authentication.getName();
                 String password = String.valueOf(authentication.getCredentials());
                 long version = remembered.version();

@@ -86,6 +86,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (lostARace(e)) {
             return concurrentChange(e);
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         return RuleViolation.in(e).map(this::refused).orElseGet(() -> unexpected(e));
     }
 
@@ -158,6 +161,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "服务器内部错误，操作未完成，请稍后重试或联系管理员。"));
@@ -239,16 +245,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? null : path.toString();
     }
 
+    /**
+     * 503 with {@code Retry-After}: the database could not be reached ({@link DatabaseUnavailable}). One WARN line,
+     * no stack trace: an outage would otherwise write one per request while the readiness probe already says it.
+     */
+    private static <T> ResponseEntity<T> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable for {}: {}", currentRequest(), DatabaseUnavailable.reason(e));
+        @SuppressWarnings("unchecked")
+        T body = (T) DatabaseUnavailable.problem();
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
     /** A refusal is expected, not an error: one line with the code, no stack trace (500s are logged in full). */
     private static void logRefusal(ProblemDetail problem) {
         if (problem.getStatus() >= 500) {
             return;
         }
-        String request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        log.warn("Refused {}: {} {}", currentRequest(), problem.getStatus(),
+                problem.getProperties() == null ? null : problem.getProperties().get("code"));
+    }
+
+    /** The method and path of the request being answered, for its log line. */
+    private static String currentRequest() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
                 instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
                 ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : "?";
-        log.warn("Refused {}: {} {}", request, problem.getStatus(),
-                problem.getProperties() == null ? null : problem.getProperties().get("code"));
     }
 
     /** 400 VALIDATION_FAILED naming each field that failed and why. */

@@ -1,0 +1,69 @@
+package org.jiandu.web;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * The database could not be reached: the connection pool gave no connection in time (the server is down or every
+ * connection is busy), or a connection broke (SQLSTATE class 08, "connection exception"). The request is answered
+ * {@code 503 DATABASE_UNAVAILABLE} with {@code Retry-After}, whichever door it came in by (a controller, the engine
+ * inside it, the login), and logged as one WARN line: the outage itself shows in the readiness probe and the pool's
+ * own log, not as a stack trace per request. Every user action is one transaction, so a request that failed this
+ * way left nothing half-written; only when the connection broke while the commit was on its way can the action have
+ * been done, which is why the message asks to look before repeating it.
+ */
+public final class DatabaseUnavailable {
+
+    public static final String CODE = "DATABASE_UNAVAILABLE";
+    /** How long a client should wait before it tries again: the pool's own wait for a connection. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    public static final String MESSAGE = "数据库暂时无法访问，请求未能完成，请稍后重试；提交类操作请先刷新查看是否已经生效，再决定是否重新提交。";
+
+    private DatabaseUnavailable() {
+    }
+
+    /** True when the error, or any error it was caused by, says the database could not be reached. */
+    public static boolean causedBy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // a rollback on a connection the failure had already closed hides the failure behind "Connection is closed"
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null && next.getSQLState().startsWith("08")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The innermost message of the error, for the one log line. */
+    public static String reason(Throwable error) {
+        Throwable innermost = error;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        return innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
+    }
+
+    static ProblemDetail problem() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, CODE, MESSAGE);
+    }
+}
