@@ -27,6 +27,7 @@ import org.jiandu.identity.OrgUnit;
 import org.jiandu.identity.OrgUnitMapper;
 import org.jiandu.identity.Role;
 import org.jiandu.platform.EngineAccess;
+import org.jiandu.platform.TaskLookup;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.Page;
 import org.springframework.stereotype.Service;
@@ -50,17 +51,19 @@ class ComplaintQueries {
     private final OrgUnitMapper orgs;
     private final TaskService taskService;
     private final EngineAccess engineAccess;
+    private final TaskLookup taskLookup;
     private final DocumentStore documents;
     private final ClueQueries clues;
     private final Clock clock;
 
     ComplaintQueries(ComplaintMapper complaints, OrgUnitMapper orgs, TaskService taskService, EngineAccess engineAccess,
-                     DocumentStore documents, ClueQueries clues, Clock clock) {
+                     TaskLookup taskLookup, DocumentStore documents, ClueQueries clues, Clock clock) {
         this.clues = clues;
         this.complaints = complaints;
         this.orgs = orgs;
         this.taskService = taskService;
         this.engineAccess = engineAccess;
+        this.taskLookup = taskLookup;
         this.documents = documents;
         this.clock = clock;
     }
@@ -186,8 +189,7 @@ class ComplaintQueries {
         }
         // the user may see the complaint (checked above); the steps are shown whoever holds them
         return engineAccess.withoutAuthorizationChecks(() -> {
-            List<Task> tasks = taskService.createTaskQuery().processInstanceId(complaint.processInstanceId())
-                    .orderByTaskCreateTime().asc().list();
+            List<Task> tasks = taskLookup.ofProcessInstance(complaint.processInstanceId());
             return tasks.stream().map(task -> new ComplaintViews.CurrentStep(task.getId(), task.getTaskDefinitionKey(),
                     task.getName(), task.getAssignee(),
                     taskService.getIdentityLinksForTask(task.getId()).stream()

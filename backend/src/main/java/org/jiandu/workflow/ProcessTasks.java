@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.jiandu.identity.Actor;
 import org.jiandu.identity.CurrentUser;
 import org.jiandu.platform.EngineAccess;
+import org.jiandu.platform.TaskLookup;
 import org.jiandu.web.ApiException;
 import org.jiandu.web.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,21 +39,21 @@ public class ProcessTasks {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final EngineAccess engineAccess;
+    private final TaskLookup lookup;
     private final ZoneId zone;
 
-    ProcessTasks(TaskService taskService, IdentityService identityService, EngineAccess engineAccess,
+    ProcessTasks(TaskService taskService, IdentityService identityService, EngineAccess engineAccess, TaskLookup lookup,
                  @Value("${jiandu.zone}") String zone) {
         this.taskService = taskService;
         this.identityService = identityService;
         this.engineAccess = engineAccess;
+        this.lookup = lookup;
         this.zone = ZoneId.of(zone);
     }
 
     /** The active task of a record at a step, if the process is there. */
     public Optional<Task> active(String businessKey, String taskKey) {
-        return engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).active()
-                .orderByTaskCreateTime().asc().list().stream().findFirst());
+        return lookup.activeOfRecord(businessKey, taskKey).stream().findFirst();
     }
 
     /** The active task of a record at a step that this user may work; 409 when the record is not at that step. */
@@ -78,8 +79,7 @@ public class ProcessTasks {
 
     /** A task by id that this user may work, of the given record; 404 when it is not one. */
     public Task requireById(String taskId, CurrentUser user) {
-        Task task = engineAccess.withoutAuthorizationChecks(() ->
-                taskService.createTaskQuery().taskId(taskId).active().singleResult());
+        Task task = lookup.activeById(taskId).orElse(null);
         if (task == null || !mayWork(task, user)) {
             throw ApiException.notFound("TASK_NOT_FOUND", "待办不存在或不由您办理。");
         }
@@ -186,8 +186,7 @@ public class ProcessTasks {
 
     /** The current steps of a record's processes (its own and those it called with the same business key). */
     public List<Step> steps(String businessKey) {
-        return engineAccess.withoutAuthorizationChecks(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).active().orderByTaskCreateTime().asc().list()).stream()
+        return lookup.activeOfRecord(businessKey, null).stream()
                 .map(task -> new Step(task.getId(), task.getTaskDefinitionKey(), task.getName(), toLocal(task.getDueDate()),
                         task.getAssignee()))
                 .toList();
