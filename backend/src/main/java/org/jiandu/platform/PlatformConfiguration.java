@@ -6,19 +6,42 @@ import java.util.Properties;
 
 import org.apache.ibatis.mapping.DatabaseIdProvider;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
+import org.jiandu.web.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The clock every feature reads, and scheduled work on every node: the mail outbox's dispatcher, the
- * rate-limit buckets' housekeeping, the archive sweep. Our mappers' database ids, for the few statements that
+ * rate-limit buckets' housekeeping, the archive sweep, and how their failures are logged. Our mappers' database ids, for the few statements that
  * differ between MySQL / MariaDB and H2.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PlatformConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
+
+    /**
+     * A scheduled task (the rate-limit buckets' housekeeping, the archive sweep, …) that cannot reach the database logs
+     * one WARN line and runs again at its next turn, as a request answers 503 ({@link DatabaseUnavailable}); any other
+     * failure is logged with its stack trace, as Spring's default does.
+     */
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer scheduledTaskErrors() {
+        return scheduler -> scheduler.setErrorHandler(error -> {
+            if (DatabaseUnavailable.causedBy(error)) {
+                log.warn("Scheduled task not run, the database is unavailable (again at its next turn): {}",
+                        DatabaseUnavailable.reason(error));
+            } else {
+                log.error("Unexpected error occurred in scheduled task", error);
+            }
+        });
+    }
 
     @Bean
     Clock clock(@Value("${jiandu.zone}") String zone) {

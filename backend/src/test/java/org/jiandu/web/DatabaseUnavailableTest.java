@@ -8,7 +8,9 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -24,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -39,6 +42,8 @@ class DatabaseUnavailableTest extends IntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private ThreadPoolTaskScheduler scheduler;
 
     @Test
     void aRequestThatGetsNoConnectionIsAnswered503AndTheNextOneWorks(CapturedOutput output) throws Exception {
@@ -69,11 +74,29 @@ class DatabaseUnavailableTest extends IntegrationTest {
         assertThat(refused.code()).isEqualTo("DATABASE_UNAVAILABLE");
         assertThat(refused.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("10");
         assertThat(refused.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as("not a login challenge").isNull();
-        assertThat(output.getOut()).contains("Database unavailable for GET /api/tasks")
-                .doesNotContain("Unexpected error");
+        assertThat(output.getOut()).contains("Database unavailable for GET /api/tasks");
+        // no stack trace for it: not from our handler, nor from a scheduled task that met the empty pool meanwhile
+        // (platform.PlatformConfiguration: one WARN line for those too)
+        assertThat(output.getOut()).doesNotContain("Unexpected error");
 
         Response after = get("clerk", "/api/tasks?view=MINE");
         assertThat(after.status()).as(after.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aScheduledTaskThatMeetsItLogsOneLineAndOthersTheirStackTrace(CapturedOutput output) throws Exception {
+        scheduler.schedule(() -> {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+        }, Instant.now()).get(10, TimeUnit.SECONDS);
+        assertThat(output.getOut()).contains("Scheduled task not run, the database is unavailable")
+                .doesNotContain("Unexpected error");
+
+        scheduler.schedule(() -> {
+            throw new IllegalStateException("a bug in a scheduled task");
+        }, Instant.now()).get(10, TimeUnit.SECONDS);
+        assertThat(output.getOut()).contains("Unexpected error occurred in scheduled task")
+                .contains("java.lang.IllegalStateException: a bug in a scheduled task");
     }
 
     @Test
