@@ -67,11 +67,7 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.realmName("jiandu").authenticationEntryPoint((request, response, e) -> {
                     if (DatabaseUnavailable.causedBy(e)) {
                         // not a challenge: the password could not be checked at all
-                        log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
-                                DatabaseUnavailable.reason(e));
-                        response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
-                        Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.CODE,
-                                DatabaseUnavailable.MESSAGE);
+                        DatabaseUnavailable.write(request.getMethod() + " " + request.getRequestURI(), response, json, e);
                         return;
                     }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"jiandu\", charset=\"UTF-8\"");

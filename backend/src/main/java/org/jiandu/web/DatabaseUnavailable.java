@@ -1,15 +1,23 @@
 package org.jiandu.web;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The database could not be reached: the connection pool gave no connection in time (the server is down or every
@@ -22,10 +30,12 @@ import org.springframework.transaction.TransactionSystemException;
  */
 public final class DatabaseUnavailable {
 
-    public static final String CODE = "DATABASE_UNAVAILABLE";
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
+
+    static final String CODE = "DATABASE_UNAVAILABLE";
     /** How long a client should wait before it tries again: the pool's own wait for a connection. */
-    public static final Duration RETRY_AFTER = Duration.ofSeconds(10);
-    public static final String MESSAGE = "数据库暂时无法访问，请求未能完成，请稍后重试；提交类操作请先刷新查看是否已经生效，再决定是否重新提交。";
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    static final String MESSAGE = "数据库暂时无法访问，请求未能完成，请稍后重试；提交类操作请先刷新查看是否已经生效，再决定是否重新提交。";
 
     private DatabaseUnavailable() {
     }
@@ -63,7 +73,24 @@ public final class DatabaseUnavailable {
         return innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
     }
 
+    /** The one WARN line of a request the database failed ({@code request}: its method and path). */
+    static void log(String request, Throwable error) {
+        log.warn("Database unavailable for {}: {}", request, reason(error));
+    }
+
     static ProblemDetail problem() {
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, CODE, MESSAGE);
+    }
+
+    static String retryAfter() {
+        return String.valueOf(RETRY_AFTER.toSeconds());
+    }
+
+    /** The same answer written from a servlet filter, where no controller advice runs (the login). */
+    public static void write(String request, HttpServletResponse response, ObjectMapper json, Throwable error)
+            throws IOException {
+        log(request, error);
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter());
+        Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE, CODE, MESSAGE);
     }
 }

@@ -250,11 +250,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * no stack trace: an outage would otherwise write one per request while the readiness probe already says it.
      */
     private static <T> ResponseEntity<T> databaseUnavailable(Exception e) {
-        log.warn("Database unavailable for {}: {}", currentRequest(), DatabaseUnavailable.reason(e));
+        DatabaseUnavailable.log(currentRequest(), e);
         @SuppressWarnings("unchecked")
         T body = (T) DatabaseUnavailable.problem();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfter())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
