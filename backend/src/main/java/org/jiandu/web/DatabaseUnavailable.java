@@ -48,9 +48,14 @@ public final class DatabaseUnavailable {
                     || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            // a rollback on a connection the failure had already closed hides the failure behind "Connection is closed"
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && causedBy(rollback.getApplicationException())) {
+            // a rollback on a connection the failure had already closed fails with "Connection is closed", which the
+            // pool says without an SQL state: judge it by the failure it hides, when the template kept that; when the
+            // commit failed (a flush before it met the broken link), the transaction manager only logs that failure,
+            // and a JDBC commit or rollback the driver refused is the connection's failure
+            if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null) {
+                return causedBy(failed.getApplicationException());
+            }
+            if (cause instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException) {
                 return true;
             }
             if (cause instanceof SQLException sql) {

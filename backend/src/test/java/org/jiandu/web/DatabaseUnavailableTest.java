@@ -114,6 +114,9 @@ class DatabaseUnavailableTest extends IntegrationTest {
                 new SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new ProcessEngineException(new PersistenceException(linkFailure)));
         assertThat(DatabaseUnavailable.causedBy(rollbackFailed)).as("the failure behind a failed rollback").isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"))))
+                .as("a rollback after a failed commit, whose failure the transaction manager only logs").isTrue();
 
         assertThat(DatabaseUnavailable.causedBy(new IllegalStateException("no such complaint"))).isFalse();
         TransactionSystemException otherRollback = new TransactionSystemException("JDBC rollback failed",
