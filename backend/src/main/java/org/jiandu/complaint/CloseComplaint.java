@@ -20,6 +20,6 @@ class CloseComplaint implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        steps.closed(complaint.id(execution));
+        steps.closed(complaint.of(execution));
     }
 }

@@ -34,8 +34,7 @@ class ComplaintDeadlineAlerts {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void remind(long complaintId, DelegateExecution execution) {
-        Complaint complaint = complaint(complaintId);
+    void remind(Complaint complaint, DelegateExecution execution) {
         for (DelegateTask task : notifier.claim(execution, StepNotifier.Kind.REMINDER)) {
             notifier.tell(task, StepNotifier.Kind.REMINDER, null);
             auditLog.record(ComplaintProcess.RECORD_TYPE, complaint.trackingNo(), "TASK_REMINDED",
@@ -44,13 +43,12 @@ class ComplaintDeadlineAlerts {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void escalate(long complaintId, DelegateExecution execution) {
-        Complaint complaint = complaint(complaintId);
+    void escalate(Complaint complaint, DelegateExecution execution) {
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         for (DelegateTask task : notifier.claim(execution, StepNotifier.Kind.OVERDUE)) {
             LocalDateTime due = task.getDueDate() == null ? null
                     : LocalDateTime.ofInstant(task.getDueDate().toInstant(), clock.getZone());
-            complaints.insertEscalation(complaintId, task.getTaskDefinitionKey(), task.getName(), task.getId(),
+            complaints.insertEscalation(complaint.id(), task.getTaskDefinitionKey(), task.getName(), task.getId(),
                     task.getAssignee(), due, now);
             notifier.tell(task, StepNotifier.Kind.OVERDUE, null);
             Map<String, Object> changes = new LinkedHashMap<>();
@@ -59,9 +57,5 @@ class ComplaintDeadlineAlerts {
             changes.put("dueAt", due);
             auditLog.record(ComplaintProcess.RECORD_TYPE, complaint.trackingNo(), "TASK_ESCALATED", changes);
         }
-    }
-
-    private Complaint complaint(long id) {
-        return complaints.find(id).orElseThrow(() -> new IllegalStateException("Complaint " + id + " does not exist"));
     }
 }

@@ -6,12 +6,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The complaint a process instance works on: the one its business key (the tracking number) names, never
- * one a process variable names, since a variable is something a caller could try to send.
+ * one a process variable names, since a variable is something a caller could try to send. Read once by the
+ * delegate and handed on, so that what it does with the complaint does not read it again.
  */
 @FunctionalInterface
 interface ComplaintOfProcess {
 
-    long id(DelegateExecution execution);
+    Complaint of(DelegateExecution execution);
 
     @Component
     class ByTrackingNumber implements ComplaintOfProcess {
@@ -23,8 +24,8 @@ interface ComplaintOfProcess {
         }
 
         @Override
-        public long id(DelegateExecution execution) {
-            return RecordAccess.ofProcess(execution, complaints::findByTrackingNo, "complaint").id();
+        public Complaint of(DelegateExecution execution) {
+            return RecordAccess.ofProcess(execution, complaints::findByTrackingNo, "complaint");
         }
     }
 }

@@ -225,9 +225,8 @@ public class ComplaintSteps {
 
     /** The investigation's due date was set (start or re-open) or moved by an approved extension. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void investigationDueSet(long complaintId, Date due, boolean extension) {
-        Complaint complaint = complaint(complaintId);
-        ComplaintUpdate update = new ComplaintUpdate(complaintId, now());
+    void investigationDueSet(Complaint complaint, Date due, boolean extension) {
+        ComplaintUpdate update = new ComplaintUpdate(complaint.id(), now());
         update.investigationDue = LocalDateTime.ofInstant(due.toInstant(), zone());
         if (extension) {
             update.extended = true;
@@ -248,9 +247,8 @@ public class ComplaintSteps {
 
     /** 不满意 at the return visit: the investigation starts again. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void reopened(long complaintId, int reopenCount) {
-        Complaint complaint = complaint(complaintId);
-        ComplaintUpdate update = new ComplaintUpdate(complaintId, now());
+    void reopened(Complaint complaint, int reopenCount) {
+        ComplaintUpdate update = new ComplaintUpdate(complaint.id(), now());
         update.reopenCount = reopenCount;
         update.status = ComplaintStatus.INVESTIGATING;
         complaints.update(update);
@@ -260,10 +258,9 @@ public class ComplaintSteps {
 
     /** 息访: the complaint is closed. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void closed(long complaintId) {
-        Complaint complaint = complaint(complaintId);
+    void closed(Complaint complaint) {
         LocalDateTime now = now();
-        ComplaintUpdate update = new ComplaintUpdate(complaintId, now);
+        ComplaintUpdate update = new ComplaintUpdate(complaint.id(), now);
         update.status = ComplaintStatus.CLOSED;
         update.closedAt = now;
         complaints.update(update);

@@ -18,6 +18,6 @@ class EscalateComplaintTask implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        alerts.escalate(complaint.id(execution), execution);
+        alerts.escalate(complaint.of(execution), execution);
     }
 }

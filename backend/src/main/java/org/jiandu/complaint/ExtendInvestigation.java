@@ -30,6 +30,6 @@ class ExtendInvestigation implements JavaDelegate {
         Date due = deadlines.dueWithDays(POLICY_INVESTIGATION, current, days);
         execution.setVariable(INVESTIGATION_DUE, due);
         execution.setVariable(EXTENDED, true);
-        steps.investigationDueSet(complaint.id(execution), due, true);
+        steps.investigationDueSet(complaint.of(execution), due, true);
     }
 }

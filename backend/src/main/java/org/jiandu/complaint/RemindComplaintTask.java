@@ -18,6 +18,6 @@ class RemindComplaintTask implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        alerts.remind(complaint.id(execution), execution);
+        alerts.remind(complaint.of(execution), execution);
     }
 }

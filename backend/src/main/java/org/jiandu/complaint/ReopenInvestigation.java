@@ -22,6 +22,6 @@ class ReopenInvestigation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int count = ((Number) execution.getVariable(REOPEN_COUNT)).intValue() + 1;
         execution.setVariable(REOPEN_COUNT, count);
-        steps.reopened(complaint.id(execution), count);
+        steps.reopened(complaint.of(execution), count);
     }
 }

@@ -28,6 +28,6 @@ class SetInvestigationDeadline implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Date due = deadlines.due(POLICY_INVESTIGATION, ClockUtil.getCurrentTime());
         execution.setVariable(INVESTIGATION_DUE, due);
-        steps.investigationDueSet(complaint.id(execution), due, false);
+        steps.investigationDueSet(complaint.of(execution), due, false);
     }
 }

@@ -25,6 +25,11 @@ interface NotificationMapper {
 
     List<String> membersOfGroup(@Param("groupId") String groupId);
 
+    List<Member> membersOfGroups(@Param("groupIds") java.util.Collection<String> groupIds);
+
+    record Member(String groupId, String userId) {
+    }
+
     /** The e-mail addresses of a batch of users (Camunda's user profile), in one query. */
     List<Address> emailsOf(@Param("userIds") java.util.Collection<String> userIds);
 

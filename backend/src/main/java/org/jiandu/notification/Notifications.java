@@ -2,9 +2,12 @@ package org.jiandu.notification;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,6 +54,18 @@ public class Notifications {
 
     public List<String> membersOfGroup(String groupId) {
         return mapper.membersOfGroup(groupId);
+    }
+
+    /** The enabled members of each of the groups, in one query; a group without any is left out. */
+    public Map<String, List<String>> membersOfGroups(Collection<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> members = new HashMap<>();
+        for (NotificationMapper.Member member : mapper.membersOfGroups(groupIds)) {
+            members.computeIfAbsent(member.groupId(), group -> new ArrayList<>()).add(member.userId());
+        }
+        return members;
     }
 
     private static String truncate(String text, int max) {

@@ -9,7 +9,6 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface StepNoticeMapper {
 
-    int count(@Param("taskId") String taskId, @Param("kind") String kind);
-
+    /** Throws {@link org.springframework.dao.DuplicateKeyException} when the task had this notice before. */
     void insert(@Param("taskId") String taskId, @Param("kind") String kind, @Param("at") LocalDateTime at);
 }

@@ -24,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.jiandu.identity.Role;
 import org.jiandu.notification.NotificationKind;
 import org.jiandu.notification.Notifications;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,12 +100,24 @@ public class StepNotifier {
         List<DelegateTask> unclaimed = new ArrayList<>();
         for (TaskEntity task : Context.getCommandContext().getTaskManager()
                 .findTasksByProcessInstanceId(execution.getProcessInstanceId())) {
-            if (taskKey.equals(task.getTaskDefinitionKey()) && sent.count(task.getId(), kind.name()) == 0) {
-                sent.insert(task.getId(), kind.name(), now);
+            if (taskKey.equals(task.getTaskDefinitionKey()) && firstNotice(task, kind, now)) {
                 unclaimed.add(task);
             }
         }
         return unclaimed;
+    }
+
+    /**
+     * Marks the task as having had the notice; false when it had it before. One statement: the row's key refuses a
+     * second (a failed statement leaves the job's transaction as it was, on MariaDB as on H2).
+     */
+    private boolean firstNotice(TaskEntity task, Kind kind, LocalDateTime now) {
+        try {
+            sent.insert(task.getId(), kind.name(), now);
+            return true;
+        } catch (DuplicateKeyException noticedBefore) {
+            return false;
+        }
     }
 
     /** The timer's reminder or overdue notice, in the default words, to each open task of its step once. */
@@ -126,12 +139,27 @@ public class StepNotifier {
         });
     }
 
-    /** Who is told about the task on this occasion, each user with the audience they are told as. */
+    /**
+     * Who is told about the task on this occasion, each user with the audience they are told as. The members of every
+     * group the audiences name (candidate groups, supervisors, leads) are read in one query.
+     */
     public Map<String, Audience> recipients(DelegateTask task, Set<Audience> audiences) {
+        List<IdentityLink> candidates = audiences.contains(Audience.WORKERS) && task.getAssignee() == null
+                ? task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList()
+                : List.of();
+        Set<String> groups = new LinkedHashSet<>();
+        candidates.stream().map(IdentityLink::getGroupId).filter(group -> group != null).forEach(groups::add);
+        if (audiences.contains(Audience.SUPERVISORS)) {
+            groups.add(Role.SUPERVISOR.groupId());
+        }
+        if (audiences.contains(Audience.LEADS)) {
+            groups.add(Role.LEAD.groupId());
+        }
+        Map<String, List<String>> members = notifications.membersOfGroups(groups);
         Map<String, Audience> recipients = new LinkedHashMap<>();
         for (Audience audience : ORDER) {
             if (audiences.contains(audience)) {
-                members(task, audience).forEach(user -> recipients.putIfAbsent(user, audience));
+                members(task, audience, candidates, members).forEach(user -> recipients.putIfAbsent(user, audience));
             }
         }
         recipients.keySet().removeIf(user -> user == null || user.isBlank());
@@ -153,32 +181,31 @@ public class StepNotifier {
                 });
     }
 
-    private Collection<String> members(DelegateTask task, Audience audience) {
+    private static Collection<String> members(DelegateTask task, Audience audience, List<IdentityLink> candidates,
+                                              Map<String, List<String>> members) {
         return switch (audience) {
-            case WORKERS -> workers(task);
+            case WORKERS -> workers(task, candidates, members);
             case HANDLER -> {
                 Object handler = task.getVariable(HANDLER_VARIABLE);
                 yield handler == null ? List.of() : List.of(handler.toString());
             }
-            case SUPERVISORS -> notifications.membersOfGroup(Role.SUPERVISOR.groupId());
-            case LEADS -> notifications.membersOfGroup(Role.LEAD.groupId());
+            case SUPERVISORS -> members.getOrDefault(Role.SUPERVISOR.groupId(), List.of());
+            case LEADS -> members.getOrDefault(Role.LEAD.groupId(), List.of());
         };
     }
 
     /** The assignee, or else the candidate users and the members of the candidate groups. */
-    private Collection<String> workers(DelegateTask task) {
+    private static Collection<String> workers(DelegateTask task, List<IdentityLink> candidates,
+                                              Map<String, List<String>> members) {
         if (task.getAssignee() != null) {
             return List.of(task.getAssignee());
         }
         Set<String> users = new LinkedHashSet<>();
-        for (IdentityLink link : task.getCandidates()) {
-            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                continue;
-            }
+        for (IdentityLink link : candidates) {
             if (link.getUserId() != null) {
                 users.add(link.getUserId());
             } else if (link.getGroupId() != null) {
-                users.addAll(notifications.membersOfGroup(link.getGroupId()));
+                users.addAll(members.getOrDefault(link.getGroupId(), List.of()));
             }
         }
         return users;

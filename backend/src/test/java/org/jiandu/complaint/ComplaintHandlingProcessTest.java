@@ -10,7 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -55,6 +54,8 @@ class ComplaintHandlingProcessTest {
     private JavaDelegate closeComplaint;
     private JavaDelegate remind;
     private JavaDelegate escalate;
+    /** The complaint the process's business key names (a stand-in: the steps are mocked). */
+    private final Complaint complaint = mock(Complaint.class);
 
     @BeforeEach
     void setUp() {
@@ -66,9 +67,9 @@ class ComplaintHandlingProcessTest {
         remind = mock(JavaDelegate.class);
         escalate = mock(JavaDelegate.class);
         Mocks.register("complaintSteps", steps);
-        Mocks.register("setInvestigationDeadline", new SetInvestigationDeadline(ProcessTestSupport.deadlines(), steps, execution -> 7L));
-        Mocks.register("extendInvestigation", new ExtendInvestigation(ProcessTestSupport.deadlines(), steps, execution -> 7L));
-        Mocks.register("reopenInvestigation", new ReopenInvestigation(steps, execution -> 7L));
+        Mocks.register("setInvestigationDeadline", new SetInvestigationDeadline(ProcessTestSupport.deadlines(), steps, execution -> complaint));
+        Mocks.register("extendInvestigation", new ExtendInvestigation(ProcessTestSupport.deadlines(), steps, execution -> complaint));
+        Mocks.register("reopenInvestigation", new ReopenInvestigation(steps, execution -> complaint));
         Mocks.register("recordFollowUp", recordFollowUp);
         Mocks.register("closeComplaint", closeComplaint);
         Mocks.register("remindComplaintTask", remind);
@@ -138,7 +139,7 @@ class ComplaintHandlingProcessTest {
         assertThat(task()).isAssignedTo("supervisor");
         assertThat(task().getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 11, 30)));
         assertThat(runtimeService().getVariable(pi.getId(), "extended")).isEqualTo(true);
-        verify(steps).investigationDueSet(eq(7L), eq(endOf(LocalDate.of(2026, 11, 30))), eq(true));
+        verify(steps).investigationDueSet(eq(complaint), eq(endOf(LocalDate.of(2026, 11, 30))), eq(true));
 
         // the timers of the new round follow the new due date
         Job overdue = timer(pi, "Timer_InvestigationOverdue");
@@ -161,7 +162,7 @@ class ComplaintHandlingProcessTest {
 
         assertThat(pi).isWaitingAt("Task_Investigate").hasNotPassed("Task_ExtendInvestigation");
         assertThat(task().getDueDate()).isEqualTo(due);
-        verify(steps, never()).investigationDueSet(anyLong(), any(), eq(true));
+        verify(steps, never()).investigationDueSet(any(), any(), eq(true));
     }
 
     @Test
@@ -207,14 +208,14 @@ class ComplaintHandlingProcessTest {
 
         assertThat(pi).hasPassed("Task_ReopenInvestigation").isWaitingAt("Task_Investigate");
         assertThat(runtimeService().getVariable(pi.getId(), "reopenCount")).isEqualTo(1);
-        verify(steps).reopened(7L, 1);
+        verify(steps).reopened(complaint, 1);
         // the re-opened investigation gets a fresh deadline
-        verify(steps, times(2)).investigationDueSet(eq(7L), any(), eq(false));
+        verify(steps, times(2)).investigationDueSet(eq(complaint), any(), eq(false));
 
         propose(pi, "FOUNDED_REPLY");
         replyAndVisit(pi, "UNSATISFIED");
         assertThat(pi).isEnded().hasPassed("End_Closed");
-        verify(steps, times(1)).reopened(anyLong(), org.mockito.ArgumentMatchers.anyInt());
+        verify(steps, times(1)).reopened(any(), org.mockito.ArgumentMatchers.anyInt());
     }
 
     @Test

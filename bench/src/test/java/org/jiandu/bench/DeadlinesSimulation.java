@@ -23,7 +23,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,6 +153,7 @@ public class DeadlinesSimulation extends Simulation {
                     TIMERS / GENERATORS * GENERATORS, generated, TIMERS / GENERATORS * GENERATORS / generated, waiting,
                     atInstant, due, nineOClock));
             long reminded = count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'TASK_REMINDED'");
+            Map<String, Long> countersBefore = statementCounters(db);
             long started = System.nanoTime();
             advanceTo(nineOClock);
             long left = atInstant;
@@ -160,6 +163,7 @@ public class DeadlinesSimulation extends Simulation {
                 left = count(db, "SELECT COUNT(*) FROM " + REMINDERS + " AND DUEDATE_ = ?", due);
                 seconds = (System.nanoTime() - started) / 1e9;
             }
+            Map<String, Long> countersAfter = statementCounters(db);
             long failed = count(db, "SELECT COUNT(*) FROM " + REMINDERS + " AND EXCEPTION_MSG_ IS NOT NULL");
             long remindedNow = count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'TASK_REMINDED'") - reminded;
             long twice = count(db, "SELECT COUNT(*) FROM (SELECT record_no FROM audit_log WHERE action = 'TASK_REMINDED' "
@@ -171,9 +175,37 @@ public class DeadlinesSimulation extends Simulation {
                     + "more than once, %,d (complaint, person) reminder notifications more than once (target: none twice)",
                     atInstant - left, atInstant, nineOClock, seconds, left > 0 ? " — NOT ALL: " + left + " left after the wait"
                             : "", failed, remindedNow, twice, notifiedTwice));
+            if (!countersBefore.isEmpty() && atInstant > left) {
+                // every connection's statements: the job threads', and the acquisition's, the sealer's and this poll's
+                StringBuilder perTimer = new StringBuilder();
+                for (Map.Entry<String, Long> counter : countersAfter.entrySet()) {
+                    String name = counter.getKey();
+                    perTimer.append(perTimer.isEmpty() ? "" : ", ")
+                            .append(name.startsWith("Com_") ? name.substring(4).toUpperCase() : "all statements")
+                            .append(String.format(" %.1f", (counter.getValue() - countersBefore.get(name))
+                                    / (double) (atInstant - left)));
+                }
+                Bench.result("deadlines: statements while they fired, per timer (the server's counters, every "
+                        + "connection): " + perTimer);
+            }
         } catch (SQLException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** MariaDB's statement counters (empty on H2): what the firing cost, in round trips. */
+    private static Map<String, Long> statementCounters(Connection db) throws SQLException {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        if (!db.getMetaData().getDatabaseProductName().matches("(?i)mysql|mariadb")) {
+            return counters;
+        }
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name "
+                + "IN ('Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit', 'Questions')")) {
+            while (rs.next()) {
+                counters.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counters;
     }
 
     private static long count(Connection db, String sql, Object... params) throws SQLException {
