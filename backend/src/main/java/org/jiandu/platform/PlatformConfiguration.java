@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Properties;
 
+import javax.sql.DataSource;
+
 import org.apache.ibatis.mapping.DatabaseIdProvider;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 import org.jiandu.web.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -41,6 +45,27 @@ class PlatformConfiguration {
                 log.error("Unexpected error occurred in scheduled task", error);
             }
         });
+    }
+
+    /**
+     * A transaction takes its pooled connection at its first statement, not when it begins
+     * ({@link LazyConnectionDataSourceProxy}): one that runs none costs no round trip. The engine runs such a command
+     * after every job (its "job succeeded" listener), which was a connection taken, {@code SET autocommit=0},
+     * {@code COMMIT} and {@code SET autocommit=1} per timer fired (docs/PERFORMANCE.md, "Deadlines"). A transaction
+     * that does run statements is as before: the proxy applies its settings to the connection it then takes.
+     */
+    @Bean
+    static BeanPostProcessor lazyTransactionConnections() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)
+                        && !(bean instanceof LazyConnectionDataSourceProxy)) {
+                    return new LazyConnectionDataSourceProxy(dataSource);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
