@@ -29,13 +29,15 @@ import io.gatling.javaapi.core.Simulation;
  * (default 500) between actions: an inbox page (40%), a record's detail (25%: complaint or letter), a trace (15%),
  * a task completion (20%: a generated complaint's acceptance review by the clerk or its approval by the lead, each
  * task completed once). Targets on MariaDB: p99 <= 150 ms for each read, <= 250 ms for completions; Gatling's
- * assertions print each request's p99 against them at the end.
+ * assertions print each request's p99 against them at the end. The same people and mix run {@code
+ * -Dbench.warmup.seconds} (default 30; 0: none) first, as "warm-up: …" requests the figures leave out.
  */
 public class InteractiveSimulation extends Simulation {
 
     static final int USERS = Bench.intProperty("bench.users", 32);
     static final int SECONDS = Bench.intProperty("bench.seconds", 120);
     static final int THINK_MS = Bench.intProperty("bench.think.ms", 500);
+    static final int WARMUP_SECONDS = Bench.intProperty("bench.warmup.seconds", 30);
     static {
         try {
             Bench.result(DataSet.ensure(0));
@@ -71,27 +73,40 @@ public class InteractiveSimulation extends Simulation {
                         .basicAuth(user, Bench.PASSWORD).body(StringBody(body)).check(status().is(200))));
     }
 
-    {
+    /** One person's loop: the mix of reads and completions, each request named with the prefix. */
+    static ChainBuilder mix(String prefix) {
         ChainBuilder inbox = exec(session -> session.set("reader", any(Bench.INBOX_USERS))
                 .set("view", ThreadLocalRandom.current().nextBoolean() ? "MINE" : "CLAIMABLE")
                 .set("page", ThreadLocalRandom.current().nextInt(3)))
-                .exec(http("read: inbox page").get("/api/tasks?view=#{view}&page=#{page}&size=20")
+                .exec(http(prefix + "read: inbox page").get("/api/tasks?view=#{view}&page=#{page}&size=20")
                         .basicAuth("#{reader}", Bench.PASSWORD).check(status().is(200), jsonPath("$.counts").exists()));
         ChainBuilder detail = randomSwitch().on(
-                new Choice.WithWeight(70.0, feed(randomly(COMPLAINTS)).exec(http("read: complaint detail")
+                new Choice.WithWeight(70.0, feed(randomly(COMPLAINTS)).exec(http(prefix + "read: complaint detail")
                         .get("/api/complaints/#{id}").basicAuth("supervisor", Bench.PASSWORD).check(status().is(200)))),
-                new Choice.WithWeight(30.0, feed(randomly(LETTERS)).exec(http("read: letter detail")
+                new Choice.WithWeight(30.0, feed(randomly(LETTERS)).exec(http(prefix + "read: letter detail")
                         .get("/api/letters/#{id}").basicAuth("supervisor", Bench.PASSWORD).check(status().is(200)))));
-        ChainBuilder trace = feed(randomly(COMPLAINTS)).exec(http("read: trace").get("/api/trace/#{tracking_no}")
-                .basicAuth("auditor", Bench.PASSWORD).check(status().is(200)));
+        ChainBuilder trace = feed(randomly(COMPLAINTS)).exec(http(prefix + "read: trace")
+                .get("/api/trace/#{tracking_no}").basicAuth("auditor", Bench.PASSWORD).check(status().is(200)));
         ChainBuilder complete = randomSwitch().on(
-                new Choice.WithWeight(50.0, completion("acceptance review", "clerk", REVIEWS, "{\"acceptanceDecision\":\"ACCEPT\"}")),
-                new Choice.WithWeight(50.0, completion("acceptance approval", "lead", APPROVALS, "{\"acceptanceApproved\":true}")));
-        var users = scenario("interactive").during(Duration.ofSeconds(SECONDS)).on(
-                randomSwitch().on(new Choice.WithWeight(40.0, inbox), new Choice.WithWeight(25.0, detail),
-                                new Choice.WithWeight(15.0, trace), new Choice.WithWeight(20.0, complete))
-                        .pause(Duration.ofMillis(THINK_MS)));
-        setUp(users.injectOpen(atOnceUsers(USERS))).protocols(Bench.protocol()).assertions(
+                new Choice.WithWeight(50.0, completion(prefix + "acceptance review", "clerk", REVIEWS,
+                        "{\"acceptanceDecision\":\"ACCEPT\"}")),
+                new Choice.WithWeight(50.0, completion(prefix + "acceptance approval", "lead", APPROVALS,
+                        "{\"acceptanceApproved\":true}")));
+        return randomSwitch().on(new Choice.WithWeight(40.0, inbox), new Choice.WithWeight(25.0, detail),
+                        new Choice.WithWeight(15.0, trace), new Choice.WithWeight(20.0, complete))
+                .pause(Duration.ofMillis(THINK_MS));
+    }
+
+    {
+        var measured = scenario("interactive").during(Duration.ofSeconds(SECONDS)).on(mix(""));
+        var run = measured.injectOpen(atOnceUsers(USERS));
+        if (WARMUP_SECONDS > 0) {
+            // the same people and mix first, named "warm-up: …" so that the figures and assertions leave them out:
+            // the first seconds of a fresh JVM (compilation, pools, caches) are start-up, not interactive latency
+            var warmUp = scenario("warm-up").during(Duration.ofSeconds(WARMUP_SECONDS)).on(mix("warm-up: "));
+            run = warmUp.injectOpen(atOnceUsers(USERS)).andThen(run);
+        }
+        setUp(run).protocols(Bench.protocol()).assertions(
                 details("read: inbox page").responseTime().percentile(99.0).lte(150),
                 details("read: complaint detail").responseTime().percentile(99.0).lte(150),
                 details("read: letter detail").responseTime().percentile(99.0).lte(150),
@@ -102,7 +117,8 @@ public class InteractiveSimulation extends Simulation {
 
     @Override
     public void after() {
-        Bench.result("interactive: " + USERS + " users, " + SECONDS + " s, think " + THINK_MS + " ms; p99 per request: "
+        Bench.result("interactive: " + USERS + " users, " + SECONDS + " s after " + WARMUP_SECONDS + " s of warm-up, think "
+                + THINK_MS + " ms; p99 per request: "
                 + "see the assertions above and \"read: ...\" / \"complete: ...\" in Gatling's report");
     }
 }
