@@ -69,7 +69,7 @@ public class InteractiveSimulation extends Simulation {
             return next == null ? session.remove("taskId")
                     : session.set("complaintId", next.get("complaint_id")).set("taskId", next.get("task_id"));
         }).doIf(session -> session.contains("taskId")).then(
-                exec(http("complete: " + name).post("/api/complaints/#{complaintId}/tasks/#{taskId}/complete")
+                exec(http(name).post("/api/complaints/#{complaintId}/tasks/#{taskId}/complete")
                         .basicAuth(user, Bench.PASSWORD).body(StringBody(body)).check(status().is(200))));
     }
 
@@ -88,9 +88,9 @@ public class InteractiveSimulation extends Simulation {
         ChainBuilder trace = feed(randomly(COMPLAINTS)).exec(http(prefix + "read: trace")
                 .get("/api/trace/#{tracking_no}").basicAuth("auditor", Bench.PASSWORD).check(status().is(200)));
         ChainBuilder complete = randomSwitch().on(
-                new Choice.WithWeight(50.0, completion(prefix + "acceptance review", "clerk", REVIEWS,
+                new Choice.WithWeight(50.0, completion(prefix + "complete: acceptance review", "clerk", REVIEWS,
                         "{\"acceptanceDecision\":\"ACCEPT\"}")),
-                new Choice.WithWeight(50.0, completion(prefix + "acceptance approval", "lead", APPROVALS,
+                new Choice.WithWeight(50.0, completion(prefix + "complete: acceptance approval", "lead", APPROVALS,
                         "{\"acceptanceApproved\":true}")));
         return randomSwitch().on(new Choice.WithWeight(40.0, inbox), new Choice.WithWeight(25.0, detail),
                         new Choice.WithWeight(15.0, trace), new Choice.WithWeight(20.0, complete))
