@@ -57,9 +57,8 @@ class ComplaintFollowUps {
 
     /** The approved proposal is recorded and, where the complaint says enough, its record opened at once. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void approved(long complaintId, String proposal, String approvedBy) {
-        steps.recordFollowUp(complaintId, proposal);
-        Complaint complaint = complaints.find(complaintId).orElseThrow();
+    void approved(Complaint complaint, String proposal, String approvedBy) {
+        steps.recordFollowUp(complaint, proposal);
         OrgUnit agency = complaint.agencyCode() == null ? null : orgs.findByCode(complaint.agencyCode())
                 .filter(org -> org.kind() == OrgKind.AGENCY).orElse(null);
         switch (proposal) {

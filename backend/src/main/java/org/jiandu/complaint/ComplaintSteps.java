@@ -239,9 +239,8 @@ public class ComplaintSteps {
 
     /** An approved proposal that another process takes up: recorded, with its link left open. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordFollowUp(long complaintId, String proposal) {
-        Complaint complaint = complaint(complaintId);
-        complaints.insertProposal(complaintId, proposal, Actor.current().userId(), now());
+    void recordFollowUp(Complaint complaint, String proposal) {
+        complaints.insertProposal(complaint.id(), proposal, Actor.current().userId(), now());
         auditLog.record(RECORD_TYPE, complaint.trackingNo(), "FOLLOW_UP_RECORDED", Map.of("targetType", proposal));
     }
 
@@ -266,12 +265,6 @@ public class ComplaintSteps {
         complaints.update(update);
         auditLog.record(RECORD_TYPE, complaint.trackingNo(), "COMPLAINT_CLOSED",
                 Map.of("status", AuditLog.change(complaint.status(), ComplaintStatus.CLOSED)));
-    }
-
-    private Complaint complaint(Object id) {
-        long complaintId = ((Number) id).longValue();
-        return complaints.find(complaintId)
-                .orElseThrow(() -> new IllegalStateException("Complaint " + complaintId + " does not exist"));
     }
 
     private Decider decider(DelegateTask task, ComplaintTaskStep step) {

@@ -29,7 +29,7 @@ class RecordFollowUp implements JavaDelegate {
         Authentication engineUser = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String approvedBy = Actor.currentUser().map(CurrentUser::userId)
                 .orElse(engineUser != null ? engineUser.getUserId() : Actor.SYSTEM);
-        followUps.approved(complaint.of(execution).id(),
+        followUps.approved(complaint.of(execution),
                 (String) execution.getVariable(PROPOSAL), approvedBy);
     }
 }

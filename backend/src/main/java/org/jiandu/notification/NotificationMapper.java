@@ -23,8 +23,6 @@ interface NotificationMapper {
     @org.apache.ibatis.annotations.Select("SELECT COUNT(*) FROM notification WHERE id = #{id} AND recipient = #{recipient}")
     int countOwned(@Param("id") long id, @Param("recipient") String recipient);
 
-    List<String> membersOfGroup(@Param("groupId") String groupId);
-
     List<Member> membersOfGroups(@Param("groupIds") java.util.Collection<String> groupIds);
 
     record Member(String groupId, String userId) {

@@ -49,11 +49,11 @@ public class Notifications {
     @Transactional(propagation = Propagation.REQUIRED)
     public void notifyGroup(String groupId, NotificationKind kind, String title, String body, String recordType,
                             String recordNo) {
-        notifyUsers(mapper.membersOfGroup(groupId), kind, title, body, recordType, recordNo);
+        notifyUsers(membersOfGroup(groupId), kind, title, body, recordType, recordNo);
     }
 
     public List<String> membersOfGroup(String groupId) {
-        return mapper.membersOfGroup(groupId);
+        return membersOfGroups(List.of(groupId)).getOrDefault(groupId, List.of());
     }
 
     /** The enabled members of each of the groups, in one query; a group without any is left out. */

@@ -52,11 +52,14 @@ public final class DatabaseUnavailable {
             // pool says without an SQL state: judge it by the failure it hides, when the template kept that; when the
             // commit failed (a flush before it met the broken link), the transaction manager only logs that failure,
             // and a JDBC commit or rollback the driver refused is the connection's failure
-            if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null) {
-                return causedBy(failed.getApplicationException());
-            }
-            if (cause instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException) {
-                return true;
+            if (cause instanceof TransactionSystemException failed) {
+                Throwable hidden = failed.getApplicationException();
+                if (hidden != null) {
+                    return causedBy(hidden);
+                }
+                if (failed.getCause() instanceof SQLException) {
+                    return true;
+                }
             }
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {

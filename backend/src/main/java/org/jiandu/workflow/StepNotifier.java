@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -148,7 +149,7 @@ public class StepNotifier {
                 ? task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList()
                 : List.of();
         Set<String> groups = new LinkedHashSet<>();
-        candidates.stream().map(IdentityLink::getGroupId).filter(group -> group != null).forEach(groups::add);
+        candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).forEach(groups::add);
         if (audiences.contains(Audience.SUPERVISORS)) {
             groups.add(Role.SUPERVISOR.groupId());
         }
