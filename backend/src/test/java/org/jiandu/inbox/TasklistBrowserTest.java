@@ -241,11 +241,6 @@ class TasklistBrowserTest extends IntegrationTest {
     }
 
     /**
-     * Logs in on Tasklist's own form and waits for the shared filters; returns Tasklist's address. Under load Tasklist
-     * may render its login view twice (the first route, then {@code #/login}), dropping what was typed into the first:
-     * the form is filled again, checked, and sent again while the login view is still there with the fields empty.
-     */
-    /**
      * The welcome page, until it shows "应用". One CI run (of many) waited 60 s for it in vain after the Tasklist part had
      * passed, and what the page showed then was not kept: a page that has not come within 20 s is loaded once more
      * (as a person would) after printing what it shows, and a page that does not come then fails with its text.
@@ -270,6 +265,11 @@ class TasklistBrowserTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Logs in on Tasklist's own form and waits for the shared filters; returns Tasklist's address. Under load Tasklist
+     * may render its login view twice (the first route, then {@code #/login}), dropping what was typed into the first:
+     * the form is filled again, checked, and sent again while the login view is still there with the fields empty.
+     */
     private String logIn(WebDriverWait wait, String user) {
         String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
         browser.get(tasklist);

@@ -1,5 +1,7 @@
 package org.jiandu.bench;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
@@ -39,6 +44,23 @@ final class Bench {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private Bench() {
+    }
+
+    /** Seconds of warm-up a scenario runs before it measures ({@code -Dbench.warmup.seconds}; 0 for none). */
+    static int warmUpSeconds(int defaultValue) {
+        return intProperty("bench.warmup.seconds", defaultValue);
+    }
+
+    /**
+     * {@code users} people looping over {@code loop} for {@code seconds} as the scenario "warm-up", then what is
+     * measured; the loop's requests carry names of their own, which the figures and assertions leave out. A freshly
+     * started JVM is slow for its first seconds (classes loaded, code not yet compiled): start-up, not the latency the
+     * scenario is about (docs/PERFORMANCE.md, seventh and eighth rounds).
+     */
+    static PopulationBuilder afterWarmUp(int seconds, ChainBuilder loop, int users, PopulationBuilder measured) {
+        return seconds <= 0 ? measured
+                : scenario("warm-up").during(Duration.ofSeconds(seconds)).on(loop).injectOpen(atOnceUsers(users))
+                        .andThen(measured);
     }
 
     static int intProperty(String name, int defaultValue) {

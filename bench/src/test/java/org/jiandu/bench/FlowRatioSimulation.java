@@ -11,7 +11,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import java.time.Duration;
 import java.time.LocalDate;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -39,7 +38,7 @@ public class FlowRatioSimulation extends Simulation {
     static final int USERS = Bench.intProperty("bench.users", 8);
     static final int FLOWS = Bench.intProperty("bench.flows", 5);
     static final String PREFER = System.getProperty("bench.prefer", "return=minimal");
-    static final int WARM_UP = Bench.intProperty("bench.warmup.seconds", 30);
+    static final int WARM_UP = Bench.warmUpSeconds(30);
 
     // ---- complaint happy path through /api: register, then 7 steps, each step found from the detail
     static ChainBuilder complaintStep(String name, String user, String body) {
@@ -126,15 +125,13 @@ public class FlowRatioSimulation extends Simulation {
         Bench.deployEngineBaseline(ENGINE_8, 8);
         Bench.deployEngineBaseline(ENGINE_9, 9);
         ChainBuilder allFlows = exec(COMPLAINT_FLOW, engineFlow(ENGINE_8, 8), LETTER_FLOW, engineFlow(ENGINE_9, 9));
-        PopulationBuilder warmUp = WARM_UP > 0
-                ? scenario("warm-up").during(Duration.ofSeconds(WARM_UP)).on(allFlows).injectOpen(atOnceUsers(USERS))
-                : scenario("warm-up").exec(allFlows).injectOpen(atOnceUsers(2));
-        PopulationBuilder chain = warmUp.andThen(
-                measured("complaint /api", COMPLAINT_FLOW).injectOpen(atOnceUsers(USERS)).andThen(
-                        measured("complaint engine (8 tasks)", engineFlow(ENGINE_8, 8)).injectOpen(atOnceUsers(USERS))
-                                .andThen(measured("letter /api", LETTER_FLOW).injectOpen(atOnceUsers(USERS)).andThen(
-                                        measured("letter engine (9 tasks)", engineFlow(ENGINE_9, 9))
-                                                .injectOpen(atOnceUsers(USERS))))));
+        PopulationBuilder phases = measured("complaint /api", COMPLAINT_FLOW).injectOpen(atOnceUsers(USERS)).andThen(
+                measured("complaint engine (8 tasks)", engineFlow(ENGINE_8, 8)).injectOpen(atOnceUsers(USERS))
+                        .andThen(measured("letter /api", LETTER_FLOW).injectOpen(atOnceUsers(USERS)).andThen(
+                                measured("letter engine (9 tasks)", engineFlow(ENGINE_9, 9))
+                                        .injectOpen(atOnceUsers(USERS)))));
+        PopulationBuilder chain = WARM_UP > 0 ? Bench.afterWarmUp(WARM_UP, allFlows, USERS, phases)
+                : scenario("warm-up").exec(allFlows).injectOpen(atOnceUsers(2)).andThen(phases);
         setUp(chain).protocols(Bench.protocol());
     }
 

@@ -40,7 +40,7 @@ public class InboxSimulation extends Simulation {
     /** Pages a second opened at random moments; 0: the {@link #USERS} closed-loop readers. */
     static final int RATE = Bench.intProperty("bench.rate", 0);
     /** Seconds of the closed-loop readers first, not counted. */
-    static final int WARM_UP = Bench.intProperty("bench.warmup.seconds", RATE > 0 ? 60 : 30);
+    static final int WARM_UP = Bench.warmUpSeconds(RATE > 0 ? 60 : 30);
     static final List<String> READERS = Bench.INBOX_USERS;
 
     static {
@@ -59,11 +59,7 @@ public class InboxSimulation extends Simulation {
                         .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS)).randomized())
                 : scenario("inbox readers").during(Duration.ofSeconds(SECONDS)).on(page("inbox page"))
                         .injectOpen(atOnceUsers(USERS));
-        var load = WARM_UP > 0
-                ? scenario("warm-up").during(Duration.ofSeconds(WARM_UP)).on(page("warm-up page"))
-                        .injectOpen(atOnceUsers(USERS)).andThen(measured)
-                : measured;
-        setUp(load).protocols(Bench.protocol())
+        setUp(Bench.afterWarmUp(WARM_UP, page("warm-up page"), USERS, measured)).protocols(Bench.protocol())
                 .assertions(details("inbox page").responseTime().percentile(99.0).lte(50));
     }
 

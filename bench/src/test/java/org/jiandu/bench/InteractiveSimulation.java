@@ -37,7 +37,7 @@ public class InteractiveSimulation extends Simulation {
     static final int USERS = Bench.intProperty("bench.users", 32);
     static final int SECONDS = Bench.intProperty("bench.seconds", 120);
     static final int THINK_MS = Bench.intProperty("bench.think.ms", 500);
-    static final int WARMUP_SECONDS = Bench.intProperty("bench.warmup.seconds", 30);
+    static final int WARM_UP = Bench.warmUpSeconds(30);
     static {
         try {
             Bench.result(DataSet.ensure(0));
@@ -98,15 +98,10 @@ public class InteractiveSimulation extends Simulation {
     }
 
     {
-        var measured = scenario("interactive").during(Duration.ofSeconds(SECONDS)).on(mix(""));
-        var run = measured.injectOpen(atOnceUsers(USERS));
-        if (WARMUP_SECONDS > 0) {
-            // the same people and mix first, named "warm-up: …" so that the figures and assertions leave them out:
-            // the first seconds of a fresh JVM (compilation, pools, caches) are start-up, not interactive latency
-            var warmUp = scenario("warm-up").during(Duration.ofSeconds(WARMUP_SECONDS)).on(mix("warm-up: "));
-            run = warmUp.injectOpen(atOnceUsers(USERS)).andThen(run);
-        }
-        setUp(run).protocols(Bench.protocol()).assertions(
+        var measured = scenario("interactive").during(Duration.ofSeconds(SECONDS)).on(mix(""))
+                .injectOpen(atOnceUsers(USERS));
+        // the same people and mix first, named "warm-up: …"
+        setUp(Bench.afterWarmUp(WARM_UP, mix("warm-up: "), USERS, measured)).protocols(Bench.protocol()).assertions(
                 details("read: inbox page").responseTime().percentile(99.0).lte(150),
                 details("read: complaint detail").responseTime().percentile(99.0).lte(150),
                 details("read: letter detail").responseTime().percentile(99.0).lte(150),
@@ -117,7 +112,7 @@ public class InteractiveSimulation extends Simulation {
 
     @Override
     public void after() {
-        Bench.result("interactive: " + USERS + " users, " + SECONDS + " s after " + WARMUP_SECONDS + " s of warm-up, think "
+        Bench.result("interactive: " + USERS + " users, " + SECONDS + " s after " + WARM_UP + " s of warm-up, think "
                 + THINK_MS + " ms; p99 per request: "
                 + "see the assertions above and \"read: ...\" / \"complete: ...\" in Gatling's report");
     }
