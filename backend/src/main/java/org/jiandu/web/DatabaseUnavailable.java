@@ -51,13 +51,14 @@ public final class DatabaseUnavailable {
             // a rollback on a connection the failure had already closed fails with "Connection is closed", which the
             // pool says without an SQL state: judge it by the failure it hides, when the template kept that; when the
             // commit failed (a flush before it met the broken link), the transaction manager only logs that failure,
-            // and a JDBC commit or rollback the driver refused is the connection's failure
+            // and a JDBC commit or rollback the driver refused is the connection's failure, unless the server itself
+            // refused the transaction (a Galera node's certification failure at commit is a 40001: a lost race)
             if (cause instanceof TransactionSystemException failed) {
                 Throwable hidden = failed.getApplicationException();
                 if (hidden != null) {
                     return causedBy(hidden);
                 }
-                if (failed.getCause() instanceof SQLException) {
+                if (failed.getCause() instanceof SQLException refused && !refusedTheTransaction(refused)) {
                     return true;
                 }
             }
@@ -70,6 +71,15 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * The server answered and rolled the transaction back itself: SQLSTATE class 40 (a deadlock's victim, a cluster's
+     * certification failure) or 23 (a constraint). Nothing is wrong with the connection.
+     */
+    private static boolean refusedTheTransaction(SQLException error) {
+        String state = error.getSQLState();
+        return state != null && (state.startsWith("40") || state.startsWith("23"));
     }
 
     /** The innermost message of the error, for the one log line. */

@@ -92,12 +92,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return RuleViolation.in(e).map(this::refused).orElseGet(() -> unexpected(e));
     }
 
-    /**
-     * The database chose this transaction as a deadlock's victim (MySQL/MariaDB 1213, SQLSTATE 40001) or it
-     * waited too long for a lock (1205, or H2's 50200): two people acted on the same record at once, and this one lost.
-     */
     /** H2's (the embedded default's) "Timeout trying to lock table": its 1205. */
     private static final int H2_LOCK_TIMEOUT = 50200;
+
+    /**
+     * The database chose this transaction as a deadlock's victim (MySQL/MariaDB 1213, SQLSTATE 40001, also a Galera
+     * node's certification failure at commit) or it waited too long for a lock (1205, or H2's 50200): two people
+     * acted on the same record at once, and this one lost.
+     */
 
     static boolean lostARace(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -161,6 +163,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof RuntimeException failed && lostARace(failed)) {
+            // a commit the server refused (Spring's TransactionSystemException), as a Galera node does when another
+            // node's transaction changed the same rows first
+            return concurrentChange(failed);
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e);
         }

@@ -137,4 +137,22 @@ class DatabaseUnavailableTest extends IntegrationTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("10");
         assertThat(answer.getBody().getProperties()).containsEntry("code", "DATABASE_UNAVAILABLE");
     }
+
+    @Test
+    void aCommitTheServerRefusedIsALostRaceNotAnOutage() {
+        // a Galera node refuses a commit whose rows another node's transaction changed first (certification failure):
+        // the server answered and rolled it back, the connection is fine, and nothing was written
+        TransactionSystemException refusedCommit = new TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+        assertThat(DatabaseUnavailable.causedBy(refusedCommit)).isFalse();
+
+        ResponseEntity<ProblemDetail> answer = new ProblemHandler().unexpected(refusedCommit);
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "CONCURRENT_CHANGE");
+
+        TransactionSystemException brokenCommit = new TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("Communications link failure during commit()"));
+        assertThat(new ProblemHandler().unexpected(brokenCommit).getStatusCode().value())
+                .as("a commit the driver could not send is still the connection's failure").isEqualTo(503);
+    }
 }
