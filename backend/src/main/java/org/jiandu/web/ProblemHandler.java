@@ -100,7 +100,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * node's certification failure at commit) or it waited too long for a lock (1205, or H2's 50200): two people
      * acted on the same record at once, and this one lost.
      */
-
     static boolean lostARace(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql) {
