@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * 10 % of the request threads' CPU (docs/PERFORMANCE.md, "Task look-ups without the query builder").
  *
  * <p>A native query applies no authorization and no tenant check, so nothing here may answer a question the caller's
- * rights decide (a person's inbox, a task the person names): those stay {@code TaskQuery}s with the engine's checks on.
+ * rights decide (a person's inbox, a task the person names without a record they may see): those stay
+ * {@code TaskQuery}s with the engine's checks on. A step named under a record the caller may see is one of the
+ * record's own open steps (its detail lists them); whether the caller may work it, the engine checks at completion.
  */
 @Component
 public class TaskLookup {
