@@ -249,6 +249,24 @@ class ComplaintApiTest extends IntegrationTest {
     }
 
     @Test
+    void aStepOfAnotherComplaintIsNotFoundUnderThisOneAndStaysOpen() {
+        long mine = idOf(publicPost("/api/public/complaints", complaint()).body().get("trackingNo").asText());
+        long other = idOf(publicPost("/api/public/complaints", complaint()).body().get("trackingNo").asText());
+        String othersTask = currentTask(other, "clerk");
+
+        Response crossed = post("clerk", "/api/complaints/" + mine + "/tasks/" + othersTask + "/complete",
+                Map.of("acceptanceDecision", "ACCEPT"));
+        assertThat(crossed.status()).as(crossed.toString()).isEqualTo(404);
+        assertThat(crossed.code()).isEqualTo("TASK_NOT_FOUND");
+        Task untouched = taskService.createTaskQuery().taskId(othersTask).singleResult();
+        assertThat(untouched).isNotNull();
+        assertThat(untouched.getAssignee()).isNull();
+        assertThat(currentTask(mine, "clerk")).isNotEqualTo(othersTask);
+        assertThat(post("clerk", "/api/complaints/" + mine + "/tasks/no-such-task/complete",
+                Map.of("acceptanceDecision", "ACCEPT")).code()).isEqualTo("TASK_NOT_FOUND");
+    }
+
+    @Test
     void staffHandleTheComplaintThroughTheApiUntilTheReplyAndClose() {
         Response created = publicPost("/api/public/complaints", complaint());
         String trackingNo = created.body().get("trackingNo").asText();
@@ -280,6 +298,8 @@ class ComplaintApiTest extends IntegrationTest {
         assertThat(completeCurrent("lead", id, Map.of("acceptanceApproved", true)).status()).isEqualTo(200);
         assertThat(completeCurrent("lead", id, Map.of("supervisorId", "clerk")).code()).isEqualTo("NOT_A_SUPERVISOR");
         assertThat(completeCurrent("lead", id, Map.of("supervisorId", "supervisor")).status()).isEqualTo(200);
+        // the claims before these completions left no row for Camunda's licence metrics (switched off)
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK_METER_LOG", Long.class)).isZero();
         Response someoneElses = completeCurrent("supervisor2", id, Map.of("investigationAction", "PROPOSE"));
         assertThat(someoneElses.status()).isEqualTo(409);
         assertThat(someoneElses.code()).isEqualTo("TASK_HELD_BY_OTHER");
