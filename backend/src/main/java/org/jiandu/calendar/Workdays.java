@@ -33,8 +33,14 @@ public class Workdays {
      */
     static final Object CACHE = new Object();
 
-    /** How many days of exceptions one query loads. */
+    /** How many days of exceptions one query loads at least, on either side of the first date asked. */
     private static final int WINDOW_DAYS = 400;
+
+    /**
+     * The first window of a computation is the same for every date of one stretch of this many days (counted from
+     * 1970-01-01), so that a due date and its reminder, counted back from it, share one query in a transaction.
+     */
+    private static final int ALIGN_DAYS = 100;
 
     private final StatutoryCalendar statutory;
     private final CalendarExceptionMapper exceptions;
@@ -55,7 +61,7 @@ public class Workdays {
 
     /** The N-th working day after a date (N = 0: the date, or the next working day if it is a day off). */
     public LocalDate after(LocalDate from, int days) {
-        Days calendar = new Days(from, days >= 0);
+        Days calendar = new Days(from);
         LocalDate date = from;
         if (days == 0) {
             while (!calendar.isWorkday(date)) {
@@ -84,7 +90,7 @@ public class Workdays {
         if (end.isBefore(start)) {
             return -between(end, start);
         }
-        Days calendar = new Days(start, true);
+        Days calendar = new Days(start);
         int count = 0;
         for (LocalDate date = start.plusDays(1); !date.isAfter(end); date = date.plusDays(1)) {
             if (calendar.isWorkday(date)) {
@@ -104,7 +110,7 @@ public class Workdays {
         if (dates.isEmpty()) {
             return counts;
         }
-        Days calendar = new Days(dates.first(), true);
+        Days calendar = new Days(dates.first());
         LocalDate walked = dates.first();
         int count = 0;
         for (LocalDate date : dates) {
@@ -120,7 +126,7 @@ public class Workdays {
     }
 
     public boolean isWorkday(LocalDate date) {
-        return new Days(date, true).isWorkday(date);
+        return new Days(date).isWorkday(date);
     }
 
     /** Where a date's kind comes from, for people checking the calendar. */
@@ -169,14 +175,18 @@ public class Workdays {
         return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
-    /** The admin's exceptions, loaded a window at a time in the direction of travel: one query per window. */
+    /**
+     * The admin's exceptions, loaded a window at a time: first the aligned window around the first date (at least
+     * {@link #WINDOW_DAYS} on either side), then further in the direction of travel. One query per window.
+     */
     private final class Days {
         private final Map<LocalDate, DayKind> loaded = new HashMap<>();
         private LocalDate windowStart;
         private LocalDate windowEnd;
 
-        Days(LocalDate from, boolean forward) {
-            load(forward ? from : from.minusDays(WINDOW_DAYS), forward ? from.plusDays(WINDOW_DAYS) : from);
+        Days(LocalDate from) {
+            LocalDate stretch = LocalDate.ofEpochDay(Math.floorDiv(from.toEpochDay(), ALIGN_DAYS) * ALIGN_DAYS);
+            load(stretch.minusDays(WINDOW_DAYS), stretch.plusDays(ALIGN_DAYS + WINDOW_DAYS));
         }
 
         boolean isWorkday(LocalDate date) {

@@ -3,6 +3,8 @@ package org.jiandu.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.DayOfWeek;
@@ -13,6 +15,7 @@ import java.util.Optional;
 
 import org.jiandu.ProcessTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.tyme.holiday.LegalHoliday;
 
@@ -120,6 +123,24 @@ class WorkdaysTest {
         // 30 September + 1: 8 October (made a workday by the admin), then 10 October (9 October is off)
         assertThat(local.after(LocalDate.of(2025, 9, 30), 1)).isEqualTo(LocalDate.of(2025, 10, 8));
         assertThat(local.after(LocalDate.of(2025, 9, 30), 2)).isEqualTo(LocalDate.of(2025, 10, 10));
+    }
+
+    @Test
+    void aDueDateAndItsReminderCountedBackFromItReadTheExceptionsOnceInATransaction() {
+        CalendarExceptionMapper exceptions = mock(CalendarExceptionMapper.class);
+        when(exceptions.findBetween(any(), any())).thenReturn(List.of());
+        Workdays local = new Workdays(new StatutoryCalendar(), exceptions, "Asia/Shanghai");
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            // Friday 4 December 2026: due on the 5th working day, reminded 2 working days before
+            LocalDate due = local.after(LocalDate.of(2026, 12, 4), 5);
+            assertThat(due).isEqualTo(LocalDate.of(2026, 12, 11));
+            assertThat(local.after(due, -2)).isEqualTo(LocalDate.of(2026, 12, 9));
+            verify(exceptions, times(1)).findBetween(any(), any());
+        } finally {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Workdays.CACHE);
+            TransactionSynchronizationManager.clearSynchronization();
+        }
     }
 
     @Test
